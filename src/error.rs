@@ -1,0 +1,53 @@
+//! Typed errors. Text that merely holds nothing to extract is never an
+//! error; input that is not text, and rule tables that do not parse, are.
+
+use thiserror::Error;
+
+/// Why an input was refused.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InputError {
+    /// The bytes are not UTF-8; `offset` is the first bad byte.
+    #[error("input is not UTF-8: invalid byte at offset {offset}")]
+    NotUtf8 {
+        /// Byte offset of the first byte that is not valid UTF-8.
+        offset: usize,
+    },
+    /// The input has no characters, or only white space.
+    #[error("input is empty")]
+    Empty,
+    /// The input holds NUL or other control bytes that text does not.
+    #[error("input looks binary: control byte {byte:#04x} at offset {offset}")]
+    Binary {
+        /// Byte offset of the first offending byte.
+        offset: usize,
+        /// The byte itself.
+        byte: u8,
+    },
+    /// The input is larger than the configured limit.
+    #[error("input is {len} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the input in bytes.
+        len: usize,
+        /// The limit set with [`crate::ExtractorBuilder::max_input_bytes`].
+        limit: usize,
+    },
+}
+
+/// A rule-table text that could not be read.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[error("rule table {table}, line {line}: {message}")]
+pub struct RuleError {
+    /// The table's name (`units`, `metrics`, …).
+    pub table: String,
+    /// 1-based line number in the table text.
+    pub line: usize,
+    /// What is wrong with the line.
+    pub message: String,
+}
+
+impl RuleError {
+    pub(crate) fn new(table: &str, line: usize, message: impl Into<String>) -> RuleError {
+        RuleError { table: table.to_string(), line, message: message.into() }
+    }
+}

@@ -1,0 +1,230 @@
+//! The entry point: an immutable, reusable extractor built from options and
+//! rule tables.
+
+use crate::error::{InputError, RuleError};
+use crate::model::{Extraction, SpanText};
+use crate::rules::{Rules, Tables};
+use crate::segment::Segments;
+use crate::span::Span;
+use crate::text::Normalized;
+use crate::token::Token;
+use std::sync::Arc;
+
+/// Default limit on the size of one input: 64 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
+
+/// Extracts quantities, years, targets and institutions from text.
+///
+/// Build one (cheaply, with [`Extractor::new`], or with options through
+/// [`Extractor::builder`]) and reuse it: it is `Send + Sync`, and the
+/// shipped rule tables and the segmenter are compiled once per process.
+///
+/// ```
+/// use zhen_extract::{Extractor, Unit};
+/// let ex = Extractor::new();
+/// let out = ex.extract("到2025年，科技型企业超过4.5 万家。")?;
+/// assert_eq!(out.quantities[0].value, 45000.0);
+/// assert_eq!(out.quantities[0].unit, Unit::Count);
+/// assert_eq!(out.quantities[0].span.text, "4.5 万家");
+/// assert_eq!(out.years[0].start_year, 2025);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    rules: Arc<Rules>,
+    reference_year: Option<i32>,
+    all_numbers: bool,
+    max_input_bytes: usize,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+/// Options and extra rule rows for an [`Extractor`].
+///
+/// # Quick advice
+///
+/// - Give [`reference_year`](Self::reference_year) when the documents
+///   speak of `今年` / `this year` and you know when they were written.
+/// - Add rows with [`add_rules`](Self::add_rules) to teach the extractor a
+///   unit, a metric wording or an institution without recompiling.
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    reference_year: Option<i32>,
+    all_numbers: bool,
+    max_input_bytes: Option<usize>,
+    extra: Vec<(String, String)>,
+}
+
+impl ExtractorBuilder {
+    /// The year `今年` and `this year` stand for. Without it, relative
+    /// years are not emitted.
+    pub fn reference_year(&mut self, year: i32) -> &mut Self {
+        self.reference_year = Some(year);
+        self
+    }
+
+    /// Also emit bare numbers, as quantities with unit `number`.
+    pub fn all_numbers(&mut self, yes: bool) -> &mut Self {
+        self.all_numbers = yes;
+        self
+    }
+
+    /// Refuse inputs larger than this many bytes (default 64 MiB).
+    pub fn max_input_bytes(&mut self, limit: usize) -> &mut Self {
+        self.max_input_bytes = Some(limit);
+        self
+    }
+
+    /// Adds rows to the rule table `table` (`units`, `metrics`,
+    /// `gazetteer`, …), written in that table's tab-separated format, with
+    /// or without its header line.
+    ///
+    /// ```
+    /// use zhen_extract::Extractor;
+    /// let ex = Extractor::builder()
+    ///     .add_rules("units", "word\tunit\tclassifier\tvalue\tcurrency\texamples\n座\tcount\t座\t\t\t3座")
+    ///     .build()?;
+    /// let out = ex.extract("新建3座")?;
+    /// assert_eq!(out.quantities[0].classifier, "座");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_rules(&mut self, table: &str, text: &str) -> &mut Self {
+        self.extra.push((table.to_string(), text.to_string()));
+        self
+    }
+
+    /// Builds the extractor; fails only if added rule rows do not parse.
+    pub fn build(&self) -> Result<Extractor, RuleError> {
+        let rules = if self.extra.is_empty() {
+            Rules::default_rules()
+        } else {
+            let mut tables = Tables::shipped()?;
+            for (name, text) in &self.extra {
+                tables.extend(name, text)?;
+            }
+            Arc::new(Rules::compile(&tables)?)
+        };
+        Ok(Extractor {
+            rules,
+            reference_year: self.reference_year,
+            all_numbers: self.all_numbers,
+            max_input_bytes: self.max_input_bytes.unwrap_or(DEFAULT_MAX_INPUT_BYTES),
+        })
+    }
+}
+
+/// A document read through the text layer: its paragraphs, sentences and
+/// tokens, with spans into the original input.
+#[derive(Debug)]
+pub struct Document<'h> {
+    input: &'h str,
+    pub(crate) norm: Normalized,
+    pub(crate) segments: Segments,
+    pub(crate) tokens: Vec<Token>,
+}
+
+impl<'h> Document<'h> {
+    pub(crate) fn new(input: &'h str) -> Document<'h> {
+        let norm = Normalized::new(input);
+        let segments = Segments::new(norm.text());
+        let mut tokens = Vec::new();
+        for p in &segments.paragraphs {
+            crate::token::tokenize_into(norm.text(), *p, &mut tokens);
+        }
+        Document { input, norm, segments, tokens }
+    }
+
+    /// The original input.
+    pub fn input(&self) -> &'h str {
+        self.input
+    }
+
+    /// The normalised shadow text recognizers read.
+    pub fn normalized(&self) -> &Normalized {
+        &self.norm
+    }
+
+    /// The paragraphs (lines; table rows included), as original spans.
+    pub fn paragraphs(&self) -> impl Iterator<Item = Span> + '_ {
+        self.segments.paragraphs.iter().map(|s| self.norm.to_original(*s))
+    }
+
+    /// The sentences, as original spans.
+    pub fn sentences(&self) -> impl Iterator<Item = Span> + '_ {
+        self.segments.sentences.iter().map(|s| self.norm.to_original(*s))
+    }
+
+    /// The tokens, with original spans.
+    pub fn tokens(&self) -> impl Iterator<Item = Token> + '_ {
+        self.tokens.iter().map(|t| Token { span: self.norm.to_original(t.span), kind: t.kind })
+    }
+
+    /// Maps a shadow span to the original and slices it.
+    pub(crate) fn span_text(&self, shadow: Span) -> SpanText {
+        SpanText::of(self.input, self.norm.to_original(shadow))
+    }
+}
+
+impl Extractor {
+    /// An extractor with the shipped rule tables and default options.
+    pub fn new() -> Extractor {
+        ExtractorBuilder::default().build().expect("shipped rule tables compile")
+    }
+
+    /// A builder for options and extra rule rows.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Checks that `input` is text the extractor takes.
+    fn check(&self, input: &str) -> Result<(), InputError> {
+        if input.len() > self.max_input_bytes {
+            return Err(InputError::TooLarge { len: input.len(), limit: self.max_input_bytes });
+        }
+        if input.trim().is_empty() {
+            return Err(InputError::Empty);
+        }
+        if let Some(offset) = input.bytes().position(|b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) {
+            return Err(InputError::Binary { offset, byte: input.as_bytes()[offset] });
+        }
+        Ok(())
+    }
+
+    /// Reads `input` through the text layer without extracting.
+    pub fn analyze<'h>(&self, input: &'h str) -> Result<Document<'h>, InputError> {
+        self.check(input)?;
+        Ok(Document::new(input))
+    }
+
+    /// Extracts every kind of mention from `input`.
+    pub fn extract(&self, input: &str) -> Result<Extraction, InputError> {
+        let doc = self.analyze(input)?;
+        Ok(self.extract_document(&doc))
+    }
+
+    /// Like [`extract`](Self::extract), for bytes that should be UTF-8.
+    ///
+    /// ```
+    /// use zhen_extract::{Extractor, InputError};
+    /// let err = Extractor::new().extract_bytes(b"2025\xff").unwrap_err();
+    /// assert_eq!(err, InputError::NotUtf8 { offset: 4 });
+    /// ```
+    pub fn extract_bytes(&self, input: &[u8]) -> Result<Extraction, InputError> {
+        let text = std::str::from_utf8(input).map_err(|e| InputError::NotUtf8 { offset: e.valid_up_to() })?;
+        self.extract(text)
+    }
+
+    /// Extracts from a document already read through the text layer.
+    pub fn extract_document(&self, doc: &Document<'_>) -> Extraction {
+        let quantities = crate::quantity::find(doc, &self.rules, self.all_numbers);
+        let years = crate::year::find(doc, &self.rules, self.reference_year);
+        let mut out = Extraction::default();
+        out.quantities = quantities.iter().map(|q| q.to_record(doc)).collect();
+        out.years = years.iter().map(|y| y.to_record(doc)).collect();
+        out
+    }
+}

@@ -1,0 +1,92 @@
+//! Rule tables: the data that drives every recognizer.
+//!
+//! Each table is a tab-separated file under `rules/`, embedded in the
+//! binary with `include_str!` and compiled once. A caller adds rows at run
+//! time through [`crate::ExtractorBuilder::add_rules`], naming the table;
+//! bad rows are a [`RuleError`] naming the table and line.
+
+pub mod table;
+
+use crate::error::RuleError;
+use once_cell::sync::Lazy;
+use std::sync::Arc;
+pub use table::{Row, Table};
+
+/// The tables the crate ships, by name, with their text.
+pub const TABLES: &[(&str, &str)] = &[
+    ("numerals", include_str!("../../rules/numerals.tsv")),
+    ("units", include_str!("../../rules/units.tsv")),
+    ("exclusions", include_str!("../../rules/exclusions.tsv")),
+    ("plans", include_str!("../../rules/plans.tsv")),
+    ("years", include_str!("../../rules/years.tsv")),
+];
+
+/// Every table by name, default rows plus caller rows, not yet compiled.
+#[derive(Clone, Debug)]
+pub struct Tables {
+    tables: Vec<Table>,
+}
+
+impl Tables {
+    /// The shipped tables.
+    pub fn shipped() -> Result<Tables, RuleError> {
+        let tables = TABLES.iter().map(|(name, text)| Table::parse(name, text)).collect::<Result<_, _>>()?;
+        Ok(Tables { tables })
+    }
+
+    /// Appends caller rows to the table `name`.
+    pub fn extend(&mut self, name: &str, text: &str) -> Result<(), RuleError> {
+        match self.tables.iter_mut().find(|t| t.name() == name) {
+            Some(t) => t.extend_from(text),
+            None => Err(RuleError::new(
+                name,
+                0,
+                format!(
+                    "no such table; the tables are {}",
+                    TABLES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+        }
+    }
+
+    /// The table called `name`. Panics on a name the crate does not ship,
+    /// which is a bug in the crate.
+    pub fn get(&self, name: &str) -> &Table {
+        self.tables.iter().find(|t| t.name() == name).unwrap_or_else(|| panic!("no rule table {name}"))
+    }
+}
+
+/// All rule tables, compiled for the recognizers.
+#[derive(Debug)]
+pub struct Rules {
+    pub(crate) numbers: crate::number::NumberRules,
+    pub(crate) quantities: crate::quantity::QuantityRules,
+    pub(crate) years: crate::year::YearRules,
+}
+
+static DEFAULT: Lazy<Arc<Rules>> =
+    Lazy::new(|| Arc::new(Rules::compile(&Tables::shipped().expect("shipped tables parse")).expect("shipped tables compile")));
+
+impl Rules {
+    /// Compiles parsed tables.
+    pub fn compile(t: &Tables) -> Result<Rules, RuleError> {
+        let numbers = crate::number::NumberRules::compile(t.get("numerals"))?;
+        Ok(Rules {
+            quantities: crate::quantity::QuantityRules::compile(t, &numbers)?,
+            years: crate::year::YearRules::compile(t)?,
+            numbers,
+        })
+    }
+
+    /// The shipped rules, compiled once per process.
+    pub fn default_rules() -> Arc<Rules> {
+        DEFAULT.clone()
+    }
+
+    /// Words the segmenter must keep whole.
+    pub(crate) fn segmenter_words(&self) -> Vec<&str> {
+        let mut w = self.quantities.words();
+        w.extend(self.years.words());
+        w
+    }
+}

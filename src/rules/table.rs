@@ -1,0 +1,171 @@
+//! The text format shared by every rule table.
+//!
+//! A table is tab-separated text. The first line that is neither blank nor
+//! a `#` comment names the columns; every later such line is a row. A cell
+//! may be empty; a row may leave trailing cells out. Cells that hold lists
+//! separate their items with `|`. Rows keep their line numbers so that
+//! errors, and records explaining themselves, can point back at them.
+
+use crate::error::RuleError;
+
+/// One row of a rule table.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// 1-based line number in the table text.
+    pub line: usize,
+    cells: Vec<String>,
+}
+
+/// A parsed rule table: a header and rows.
+#[derive(Clone, Debug)]
+pub struct Table {
+    name: String,
+    columns: Vec<String>,
+    rows: Vec<Row>,
+}
+
+impl Table {
+    /// Parses table text. `name` is used in error messages.
+    pub fn parse(name: &str, text: &str) -> Result<Table, RuleError> {
+        let mut columns: Option<Vec<String>> = None;
+        let mut rows = Vec::new();
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let trimmed = raw.trim_end_matches('\r');
+            if trimmed.trim().is_empty() || trimmed.trim_start().starts_with('#') {
+                continue;
+            }
+            let cells: Vec<String> = trimmed.split('\t').map(|c| c.trim().to_string()).collect();
+            match &columns {
+                None => {
+                    if cells.iter().any(|c| c.is_empty()) {
+                        return Err(RuleError::new(name, line, "empty column name in header"));
+                    }
+                    columns = Some(cells);
+                }
+                Some(cols) => {
+                    if cells.len() > cols.len() {
+                        return Err(RuleError::new(
+                            name,
+                            line,
+                            format!("{} cells, but the header names {} columns", cells.len(), cols.len()),
+                        ));
+                    }
+                    rows.push(Row { line, cells });
+                }
+            }
+        }
+        let columns = columns.ok_or_else(|| RuleError::new(name, 1, "no header line"))?;
+        Ok(Table { name: name.to_string(), columns, rows })
+    }
+
+    /// Parses extra rows written under this table's header (or under a
+    /// header of their own naming the same columns) and appends them.
+    pub fn extend_from(&mut self, text: &str) -> Result<(), RuleError> {
+        let has_header = text
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map(|l| l.split('\t').map(str::trim).eq(self.columns.iter().map(String::as_str)))
+            .unwrap_or(false);
+        let full = if has_header { text.to_string() } else { format!("{}\n{}", self.columns.join("\t"), text) };
+        let extra = Table::parse(&self.name, &full)?;
+        let shift = usize::from(!has_header);
+        self.rows.extend(extra.rows.into_iter().map(|mut r| {
+            r.line -= shift;
+            r
+        }));
+        Ok(())
+    }
+
+    /// The table's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The rows in file order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Index of a column; an error naming the table if it is missing.
+    pub fn column(&self, col: &str) -> Result<usize, RuleError> {
+        self.columns
+            .iter()
+            .position(|c| c == col)
+            .ok_or_else(|| RuleError::new(&self.name, 1, format!("missing column `{col}`")))
+    }
+
+    /// The cell of `row` in column `col` ("" where the row leaves it out).
+    pub fn get<'a>(&self, row: &'a Row, col: &str) -> &'a str {
+        match self.columns.iter().position(|c| c == col) {
+            Some(i) => row.cells.get(i).map(String::as_str).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// The `|`-separated items of a cell, trimmed, empty items dropped.
+    pub fn list<'a>(&self, row: &'a Row, col: &str) -> Vec<&'a str> {
+        split_list(self.get(row, col))
+    }
+
+    /// A typed error for `row`.
+    pub fn error(&self, row: &Row, message: impl Into<String>) -> RuleError {
+        RuleError::new(&self.name, row.line, message)
+    }
+
+    /// A required, non-empty cell.
+    pub fn required<'a>(&self, row: &'a Row, col: &str) -> Result<&'a str, RuleError> {
+        let v = self.get(row, col);
+        if v.is_empty() {
+            Err(self.error(row, format!("column `{col}` is empty")))
+        } else {
+            Ok(v)
+        }
+    }
+
+    /// A numeric cell, or `default` where it is empty.
+    pub fn number(&self, row: &Row, col: &str, default: f64) -> Result<f64, RuleError> {
+        let v = self.get(row, col);
+        if v.is_empty() {
+            return Ok(default);
+        }
+        v.parse::<f64>().map_err(|_| self.error(row, format!("column `{col}`: `{v}` is not a number")))
+    }
+}
+
+/// Splits a `|`-separated list cell.
+pub fn split_list(cell: &str) -> Vec<&str> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_header_rows_and_comments() {
+        let t = Table::parse("t", "# comment\nword\tkind\n\n万\tmagnitude\n亿\n").unwrap();
+        assert_eq!(t.rows().len(), 2);
+        assert_eq!(t.get(&t.rows()[0], "kind"), "magnitude");
+        assert_eq!(t.get(&t.rows()[1], "kind"), "");
+        assert_eq!(t.rows()[1].line, 5);
+    }
+
+    #[test]
+    fn too_many_cells_names_the_line() {
+        let e = Table::parse("units", "a\tb\nx\ty\tz\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert_eq!(e.table, "units");
+        assert!(e.to_string().contains("line 2"));
+    }
+
+    #[test]
+    fn extends_with_or_without_header() {
+        let mut t = Table::parse("t", "a\tb\n1\t2\n").unwrap();
+        t.extend_from("3\t4\n").unwrap();
+        t.extend_from("a\tb\n5\t6\n").unwrap();
+        assert_eq!(t.rows().len(), 3);
+        assert_eq!(t.get(&t.rows()[2], "b"), "6");
+        assert!(t.extend_from("1\t2\t3\n").is_err());
+    }
+}

@@ -1,0 +1,113 @@
+//! Paragraphs, sentences and clauses of the shadow text.
+//!
+//! A paragraph is a line of the shadow (PDF breaks inside a sentence were
+//! already joined by the text layer); a table row is a paragraph whose
+//! cells are separated by tabs. Sentences end at `。！？；` and at an
+//! English full stop followed by a space; clauses end at commas and colons
+//! as well.
+
+use crate::span::Span;
+
+/// The structure of a shadow text, as spans of it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Segments {
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Span>,
+    pub clauses: Vec<Span>,
+}
+
+fn is_sentence_end(text: &str, at: usize, c: char) -> bool {
+    match c {
+        '。' | '!' | '?' | ';' | '…' => true,
+        '.' => {
+            // an English full stop, not a decimal point or an abbreviation
+            let next = text[at + 1..].chars().next();
+            let prev = text[..at].chars().next_back();
+            next.is_none_or(|n| n == ' ' || n == '\t' || n == '"' || n == '”')
+                && prev.is_some_and(|p| !p.is_ascii_uppercase() || text[..at].ends_with(|ch: char| ch.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(c, ',' | ':' | '，' | '：')
+}
+
+/// Trims white space off both ends of `text[span]`.
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+impl Segments {
+    pub(crate) fn new(text: &str) -> Segments {
+        let mut seg = Segments::default();
+        let mut para_start = 0;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+            if c != '\n' {
+                continue;
+            }
+            let p = trim(text, Span::new(para_start, i));
+            para_start = i + 1;
+            if p.is_empty() {
+                continue;
+            }
+            seg.paragraphs.push(p);
+            let mut sent_start = p.start;
+            let mut clause_start = p.start;
+            for (o, c) in text[p].char_indices() {
+                let at = p.start + o;
+                let end = at + c.len_utf8();
+                let sentence_end = is_sentence_end(text, at, c);
+                if sentence_end || is_clause_end(c) || c == '\t' {
+                    let cl = trim(text, Span::new(clause_start, end));
+                    if !cl.is_empty() {
+                        seg.clauses.push(cl);
+                    }
+                    clause_start = end;
+                }
+                if sentence_end {
+                    let s = trim(text, Span::new(sent_start, end));
+                    if !s.is_empty() {
+                        seg.sentences.push(s);
+                    }
+                    sent_start = end;
+                }
+            }
+            let cl = trim(text, Span::new(clause_start, p.end));
+            if !cl.is_empty() {
+                seg.clauses.push(cl);
+            }
+            let s = trim(text, Span::new(sent_start, p.end));
+            if !s.is_empty() {
+                seg.sentences.push(s);
+            }
+        }
+        seg
+    }
+}
+
+/// Index of the span in `spans` (sorted, disjoint) that contains `at`.
+pub(crate) fn containing(spans: &[Span], at: usize) -> Option<usize> {
+    let i = spans.partition_point(|s| s.end <= at);
+    (i < spans.len() && spans[i].start <= at).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_paragraphs_sentences_clauses() {
+        let t = "到2025年,研发投入强度达到2.6%。规划期为2021—2025年。\n\nIn 2025, it will reach 2.73%. Next.";
+        let s = Segments::new(t);
+        assert_eq!(s.paragraphs.len(), 2);
+        let sents: Vec<&str> = s.sentences.iter().map(|&x| &t[x]).collect();
+        assert_eq!(sents, ["到2025年,研发投入强度达到2.6%。", "规划期为2021—2025年。", "In 2025, it will reach 2.73%.", "Next."]);
+        assert_eq!(&t[s.clauses[0]], "到2025年,");
+        assert_eq!(containing(&s.sentences, t.find("2.6%").unwrap()), Some(0));
+    }
+}

@@ -1,0 +1,313 @@
+//! The text layer: a normalised shadow of the input with a map back to
+//! the original bytes.
+//!
+//! Recognizers never look at the caller's text directly. They read the
+//! shadow, in which
+//!
+//! - traditional characters read as simplified and full-width forms as
+//!   half-width (one shadow character per original character, though the
+//!   byte length may change),
+//! - HTML entities read as their character,
+//! - HTML tags, web addresses and page headers read as one space each
+//!   (nothing is extracted from them),
+//! - spaces and PDF line breaks inside a number or a Chinese word are
+//!   dropped (`4.5 万家`, `2025 年`, `国家\n\n战略`), while the breaks
+//!   between paragraphs and the tabs between table cells stay.
+//!
+//! Every shadow byte knows the original byte range of the character it came
+//! from, so a shadow span maps back to an original span exactly once, at
+//! the end of the pipeline.
+
+mod fold;
+mod markup;
+
+pub use fold::fold_char;
+
+use crate::span::Span;
+
+/// The normalised shadow of an input text, with its offset map.
+///
+/// ```
+/// use zhen_extract::text::Normalized;
+/// let n = Normalized::new("研發投入強度達到 2.6 %");
+/// assert_eq!(n.text(), "研发投入强度达到2.6%");
+/// let at = n.text().find("2.6%").unwrap();
+/// let span = n.to_original(zhen_extract::Span::new(at, at + 4));
+/// assert_eq!(&"研發投入強度達到 2.6 %"[span], "2.6 %");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Normalized {
+    text: String,
+    /// For each shadow byte, the original start of its source character.
+    starts: Vec<u32>,
+    /// For each shadow byte, the original end of its source character.
+    ends: Vec<u32>,
+    orig_len: usize,
+}
+
+/// What kind of character sits on either side of a run of white space,
+/// deciding whether the run is a break or an artefact of the copy.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Side {
+    Han,
+    Digit,
+    Percent,
+    Other,
+}
+
+fn side_of(c: char) -> Side {
+    if is_han(c) {
+        Side::Han
+    } else if c.is_ascii_digit() {
+        Side::Digit
+    } else if c == '%' {
+        Side::Percent
+    } else {
+        Side::Other
+    }
+}
+
+/// True for CJK ideographs, including `〇`.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' | '〇')
+}
+
+/// Sentence-final punctuation, after folding: a line that ends in one of
+/// these ends its paragraph.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | ':' | '.' | '…' | '"' | '”' | ')' | '》' | '」')
+}
+
+/// Shortest line (in characters) that a PDF copy breaks mid-sentence: a
+/// shorter line is a heading or a table row, and its break is real.
+const MIN_BROKEN_LINE_CHARS: usize = 24;
+
+impl Normalized {
+    /// Builds the shadow of `input`. Never fails; any `&str` is accepted.
+    pub fn new(input: &str) -> Normalized {
+        let skips = markup::skipped_regions(input);
+        let mut n = Normalized {
+            text: String::with_capacity(input.len()),
+            starts: Vec::with_capacity(input.len()),
+            ends: Vec::with_capacity(input.len()),
+            orig_len: input.len(),
+        };
+        let mut skip_iter = skips.into_iter().peekable();
+        let mut i = 0;
+        let bytes = input.as_bytes();
+        while i < input.len() {
+            if let Some(&(s, e)) = skip_iter.peek() {
+                if s == i {
+                    skip_iter.next();
+                    n.push(' ', s, e);
+                    i = e;
+                    continue;
+                }
+            }
+            let c = input[i..].chars().next().expect("in bounds");
+            let clen = c.len_utf8();
+            if c == '&' {
+                if let Some((ch, len)) = markup::entity_at(&input[i..]) {
+                    n.push(fold_char(ch), i, i + len);
+                    i += len;
+                    continue;
+                }
+            }
+            if c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\n' || c == '\r' {
+                // a run of spaces and line breaks (tabs end the run: they
+                // separate table cells)
+                let mut j = i;
+                let mut newlines = 0;
+                while j < input.len() {
+                    let d = input[j..].chars().next().expect("in bounds");
+                    if matches!(d, ' ' | '\u{3000}' | '\u{a0}' | '\r') {
+                        j += d.len_utf8();
+                    } else if d == '\n' {
+                        newlines += 1;
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if n.joins(input, i, j, newlines, &skip_iter) {
+                    i = j;
+                    continue;
+                }
+                // keep the run, folded: one '\n' per line break, else spaces
+                let mut k = i;
+                while k < j {
+                    let d = input[k..].chars().next().expect("in bounds");
+                    let dl = d.len_utf8();
+                    if d != '\r' {
+                        n.push(if d == '\n' { '\n' } else { ' ' }, k, k + dl);
+                    }
+                    k += dl;
+                }
+                i = j;
+                continue;
+            }
+            let _ = bytes;
+            n.push(fold_char(c), i, i + clen);
+            i += clen;
+        }
+        n
+    }
+
+    /// Decides whether the white-space run `input[i..j]` is an artefact to
+    /// drop: spaces inside a number or a Chinese word, or a PDF line break
+    /// in the middle of a sentence.
+    fn joins(
+        &self,
+        input: &str,
+        i: usize,
+        j: usize,
+        newlines: usize,
+        skips: &std::iter::Peekable<std::vec::IntoIter<(usize, usize)>>,
+    ) -> bool {
+        let before = match self.text.chars().next_back() {
+            Some(c) => c,
+            None => return false,
+        };
+        let after = match input[j..].chars().next() {
+            Some(c) => fold_char(c),
+            None => return false,
+        };
+        if let Some(&(s, _)) = skips.clone().peek() {
+            if s == j {
+                return false;
+            }
+        }
+        let (b, a) = (side_of(before), side_of(after));
+        if newlines == 0 {
+            // spaces: join a number to its unit or a Chinese word to a
+            // number, never two Latin words or two numbers
+            return matches!(
+                (b, a),
+                (Side::Han, Side::Han)
+                    | (Side::Digit, Side::Han)
+                    | (Side::Han, Side::Digit)
+                    | (Side::Digit, Side::Percent)
+                    | (Side::Percent, Side::Han)
+            ) && j - i <= 8;
+        }
+        // a line break: only a long line that stops mid-sentence, before a
+        // line that goes on in Chinese, is a PDF break
+        if b != Side::Han && b != Side::Digit {
+            return false;
+        }
+        if !(a == Side::Han || a == Side::Digit) || ends_sentence(before) {
+            return false;
+        }
+        let line_start = self.text.rfind('\n').map(|p| p + 1).unwrap_or(0);
+        let line = &self.text[line_start..];
+        if line.contains('\t') || line.chars().count() < MIN_BROKEN_LINE_CHARS {
+            return false;
+        }
+        let _ = i;
+        true
+    }
+
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        let len = c.len_utf8();
+        self.text.push(c);
+        for _ in 0..len {
+            self.starts.push(start as u32);
+            self.ends.push(end as u32);
+        }
+    }
+
+    /// The shadow text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length of the original input in bytes.
+    pub fn original_len(&self) -> usize {
+        self.orig_len
+    }
+
+    /// Maps a span of the shadow text (on character boundaries) to the
+    /// span of the original input that produced it.
+    pub fn to_original(&self, span: Span) -> Span {
+        if span.is_empty() {
+            let at = self.original_offset(span.start);
+            return Span::new(at, at);
+        }
+        Span::new(self.starts[span.start] as usize, self.ends[span.end - 1] as usize)
+    }
+
+    /// The original byte offset of a shadow position (its character's
+    /// start, or the end of the input for the end of the shadow).
+    pub fn original_offset(&self, at: usize) -> usize {
+        if at >= self.starts.len() {
+            self.orig_len
+        } else {
+            self.starts[at] as usize
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(input: &str, shadow: &str, want: &str) {
+        let n = Normalized::new(input);
+        let at = n.text().find(shadow).unwrap_or_else(|| panic!("{shadow:?} not in {:?}", n.text()));
+        let span = n.to_original(Span::new(at, at + shadow.len()));
+        assert_eq!(&input[span], want);
+    }
+
+    #[test]
+    fn spaces_inside_numbers_and_words_are_dropped() {
+        assert_eq!(Normalized::new("超过 4.5 万家").text(), "超过4.5万家");
+        assert_eq!(Normalized::new("到 2025 年，").text(), "到2025年,");
+        assert_eq!(Normalized::new("增长 10% 以上").text(), "增长10%以上");
+        round_trip("超过 4.5 万家", "4.5万家", "4.5 万家");
+    }
+
+    #[test]
+    fn latin_words_and_table_cells_stay_apart() {
+        assert_eq!(Normalized::new("50 billion yuan").text(), "50 billion yuan");
+        assert_eq!(Normalized::new("2.11\t2.6").text(), "2.11\t2.6");
+        assert_eq!(Normalized::new("2020 2025").text(), "2020 2025");
+    }
+
+    #[test]
+    fn pdf_breaks_mid_sentence_are_joined() {
+        let input = "为深入贯彻习近平总书记关于科技创新的重要论述，培育国家\n\n\n\n战略科技力量。\n\n第二节 标题\n\n正文";
+        let n = Normalized::new(input);
+        assert!(n.text().contains("培育国家战略科技力量"));
+        assert!(n.text().contains("力量。\n\n第二节 标题\n\n正文"));
+        round_trip(input, "国家战略", "国家\n\n\n\n战略");
+    }
+
+    #[test]
+    fn traditional_and_full_width_fold() {
+        let n = Normalized::new("金鳳實驗室（重慶）１２３");
+        assert_eq!(n.text(), "金凤实验室(重庆)123");
+        round_trip("金鳳實驗室（重慶）１２３", "(重庆)", "（重慶）");
+    }
+
+    #[test]
+    fn entities_and_tags() {
+        let input = "<p cms-style=\"font-L\">R&amp;D 投入</p> see https://img.example.com/2025/0312.jpg";
+        let n = Normalized::new(input);
+        assert!(n.text().contains("R&D"), "{}", n.text());
+        assert!(!n.text().contains("2025"));
+        assert!(!n.text().contains("cms"));
+        round_trip(input, "R&D", "R&amp;D");
+    }
+
+    #[test]
+    fn every_byte_maps_inside_the_original() {
+        let input = "A\u{3000}b 2025 年 &lt;x&gt; 萬億 \r\n\r\n末";
+        let n = Normalized::new(input);
+        for (i, _) in n.text().char_indices() {
+            let s = n.to_original(Span::new(i, i + n.text()[i..].chars().next().unwrap().len_utf8()));
+            assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end));
+        }
+    }
+}

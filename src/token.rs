@@ -1,0 +1,95 @@
+//! Tokens: Han runs through jieba, Latin runs by word bounds, numbers whole.
+//!
+//! One segmenter is built once for the process and shared; its dictionary
+//! is extended from the rule tables so that unit, metric and institution
+//! words stay whole.
+
+use crate::span::Span;
+use crate::text::is_han;
+use jieba_rs::Jieba;
+use once_cell::sync::Lazy;
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// A Chinese word from the segmenter.
+    Han,
+    /// A Latin-script word.
+    Latin,
+    /// A number, Arabic, Chinese or mixed (`4.5万`, `二〇三五`).
+    Number,
+    /// Punctuation or a symbol.
+    Punct,
+}
+
+/// A token of the shadow text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// Where the token is, in the text it was read from.
+    pub span: Span,
+    /// What it is made of.
+    pub kind: TokenKind,
+}
+
+static JIEBA: Lazy<Jieba> = Lazy::new(|| {
+    let mut j = Jieba::new();
+    for w in crate::rules::Rules::default_rules().segmenter_words() {
+        j.add_word(w, Some(100_000), None);
+    }
+    j
+});
+
+/// The shared segmenter, its dictionary extended with the rule tables'
+/// words.
+pub(crate) fn jieba() -> &'static Jieba {
+    &JIEBA
+}
+
+/// Tokenizes `text[range]` (shadow text), appending to `out`. Spans are
+/// byte offsets into `text`.
+pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
+    let mut i = range.start;
+    while i < range.end {
+        let c = text[i..].chars().next().expect("in bounds");
+        if let Some(m) = crate::number::scan(text, i, range.end) {
+            out.push(Token { span: Span::new(i, m.end), kind: TokenKind::Number });
+            i = m.end;
+            continue;
+        }
+        if is_han(c) {
+            let mut j = i;
+            while j < range.end {
+                let d = text[j..].chars().next().expect("in bounds");
+                if !is_han(d) || (j > i && crate::number::starts_number(text, j)) {
+                    break;
+                }
+                j += d.len_utf8();
+            }
+            for t in jieba().cut(&text[i..j], true) {
+                out.push(Token { span: Span::new(i + t.byte_start, i + t.byte_end), kind: TokenKind::Han });
+            }
+            i = j;
+        } else if c.is_alphanumeric() {
+            let mut j = i;
+            while j < range.end {
+                let d = text[j..].chars().next().expect("in bounds");
+                if is_han(d) || !(d.is_alphanumeric() || d == '\'' || d == '-' || d == '&' || d == ' ') {
+                    break;
+                }
+                j += d.len_utf8();
+            }
+            for (o, w) in text[i..j].unicode_word_indices() {
+                out.push(Token { span: Span::new(i + o, i + o + w.len()), kind: TokenKind::Latin });
+            }
+            i = j.max(i + c.len_utf8());
+        } else {
+            if !c.is_whitespace() {
+                out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+            }
+            i += c.len_utf8();
+        }
+    }
+}
