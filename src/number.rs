@@ -153,10 +153,8 @@ impl NumberRules {
         }
         // thousands separators: 260,000 and 1,200.5 (groups of exactly three)
         if i - int_start <= 3 {
-            while i + 3 < limit + 1
-                && i < limit
+            while i + 4 <= limit
                 && b[i] == b','
-                && i + 3 <= limit
                 && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
                 && (i + 4 >= limit || !b[i + 4].is_ascii_digit())
             {
@@ -333,6 +331,7 @@ impl NumberRules {
         let mut any = false;
         let mut end = at;
         let mut last_was_scale = false;
+        let mut last_was_ten = false;
         loop {
             let rest = &text[i..limit];
             let wl = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -347,16 +346,18 @@ impl NumberRules {
             if rest[wl..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
                 break;
             }
+            let mut is_ten = false;
             if let Some(v) = self.en_units.get(&w) {
-                if any && !last_was_scale && current % 100.0 != 0.0 {
+                if any && !last_was_scale && !last_was_ten {
                     break;
                 }
                 current += v;
             } else if let Some(v) = self.en_tens.get(&w) {
-                if any && !last_was_scale && current != 0.0 && current % 100.0 != 0.0 {
+                if any && !last_was_scale {
                     break;
                 }
                 current += v;
+                is_ten = true;
             } else if let Some(v) = self.en_scales.get(&w) {
                 if !any {
                     if w == "hundred" || w == "thousand" {
@@ -371,6 +372,7 @@ impl NumberRules {
                     current = current.max(1.0) * v;
                 }
                 last_was_scale = true;
+                last_was_ten = false;
                 any = true;
                 i += wl;
                 end = i;
@@ -389,6 +391,7 @@ impl NumberRules {
                 break;
             }
             last_was_scale = false;
+            last_was_ten = is_ten;
             any = true;
             i += wl;
             end = i;
@@ -426,8 +429,12 @@ fn chinese_value(roles: &[Role]) -> Option<(f64, NumberForm, usize)> {
     if roles.is_empty() {
         return None;
     }
-    // a string of two or more bare digits reads digit by digit: 二〇三五
+    // a string of three or more bare digits reads digit by digit: 二〇三五
+    // (two, as in 一二线城市, are not a number)
     if roles.len() >= 2 && roles.iter().all(|r| matches!(r, Role::Digit(_))) {
+        if roles.len() < 3 {
+            return None;
+        }
         let mut v = 0.0;
         for r in roles {
             if let Role::Digit(d) = r {
@@ -446,8 +453,9 @@ fn chinese_value(roles: &[Role]) -> Option<(f64, NumberForm, usize)> {
     while i < roles.len() {
         match roles[i] {
             Role::Digit(d) => {
-                if number.is_some() && d != 0.0 {
-                    // two digits in a row inside a unit number: 一二 is ill-formed
+                if number.is_some_and(|n| n != 0.0) {
+                    // two digits in a row inside a unit number are
+                    // ill-formed; 零 only holds a place (三万零三百)
                     return None;
                 }
                 number = Some(d);

@@ -11,11 +11,11 @@ use regex::Regex;
 static MARKUP: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r#"(?x)
-        <!--[\s\S]{0,20000}?-->
-        | </?[A-Za-z][A-Za-z0-9:-]{0,20}(?:\s[^<>]{0,2000})?/?>
+        <!--[\s\S]*?-->
+        | </?[A-Za-z][A-Za-z0-9:-]{0,20}(?:\s[^<>]*)?/?>
         | (?:https?|ftp)://[^\s<>"'，。、（）()“”]+
         | www\.[A-Za-z0-9-]+\.[^\s<>"'，。、（）()“”]+
-        | [A-Za-z0-9._/-]{0,200}\.(?:jpg|jpeg|png|gif|webp|svg|pdf|shtml|html|htm|php|aspx?)\b
+        | [A-Za-z0-9._/-]*\.(?:jpg|jpeg|png|gif|webp|svg|pdf|shtml|html|htm|php|aspx?)\b
         "#,
     )
     .expect("markup pattern")

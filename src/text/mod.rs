@@ -280,7 +280,7 @@ mod tests {
         let input = "为深入贯彻习近平总书记关于科技创新的重要论述，培育国家\n\n\n\n战略科技力量。\n\n第二节 标题\n\n正文";
         let n = Normalized::new(input);
         assert!(n.text().contains("培育国家战略科技力量"));
-        assert!(n.text().contains("力量。\n\n第二节 标题\n\n正文"));
+        assert!(n.text().contains("力量。\n\n第二节标题\n\n正文"), "{}", n.text());
         round_trip(input, "国家战略", "国家\n\n\n\n战略");
     }
 
