@@ -48,6 +48,10 @@ pub struct RuleError {
 
 impl RuleError {
     pub(crate) fn new(table: &str, line: usize, message: impl Into<String>) -> RuleError {
-        RuleError { table: table.to_string(), line, message: message.into() }
+        RuleError {
+            table: table.to_string(),
+            line,
+            message: message.into(),
+        }
     }
 }

@@ -135,7 +135,12 @@ impl<'h> Document<'h> {
         for p in &segments.paragraphs {
             crate::token::tokenize_into(norm.text(), *p, &mut tokens);
         }
-        Document { input, norm, segments, tokens }
+        Document {
+            input,
+            norm,
+            segments,
+            tokens,
+        }
     }
 
     /// The original input.
@@ -150,17 +155,26 @@ impl<'h> Document<'h> {
 
     /// The paragraphs (lines; table rows included), as original spans.
     pub fn paragraphs(&self) -> impl Iterator<Item = Span> + '_ {
-        self.segments.paragraphs.iter().map(|s| self.norm.to_original(*s))
+        self.segments
+            .paragraphs
+            .iter()
+            .map(|s| self.norm.to_original(*s))
     }
 
     /// The sentences, as original spans.
     pub fn sentences(&self) -> impl Iterator<Item = Span> + '_ {
-        self.segments.sentences.iter().map(|s| self.norm.to_original(*s))
+        self.segments
+            .sentences
+            .iter()
+            .map(|s| self.norm.to_original(*s))
     }
 
     /// The tokens, with original spans.
     pub fn tokens(&self) -> impl Iterator<Item = Token> + '_ {
-        self.tokens.iter().map(|t| Token { span: self.norm.to_original(t.span), kind: t.kind })
+        self.tokens.iter().map(|t| Token {
+            span: self.norm.to_original(t.span),
+            kind: t.kind,
+        })
     }
 
     /// Maps a shadow span to the original and slices it.
@@ -172,7 +186,9 @@ impl<'h> Document<'h> {
 impl Extractor {
     /// An extractor with the shipped rule tables and default options.
     pub fn new() -> Extractor {
-        ExtractorBuilder::default().build().expect("shipped rule tables compile")
+        ExtractorBuilder::default()
+            .build()
+            .expect("shipped rule tables compile")
     }
 
     /// A builder for options and extra rule rows.
@@ -183,13 +199,22 @@ impl Extractor {
     /// Checks that `input` is text the extractor takes.
     fn check(&self, input: &str) -> Result<(), InputError> {
         if input.len() > self.max_input_bytes {
-            return Err(InputError::TooLarge { len: input.len(), limit: self.max_input_bytes });
+            return Err(InputError::TooLarge {
+                len: input.len(),
+                limit: self.max_input_bytes,
+            });
         }
         if input.trim().is_empty() {
             return Err(InputError::Empty);
         }
-        if let Some(offset) = input.bytes().position(|b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) {
-            return Err(InputError::Binary { offset, byte: input.as_bytes()[offset] });
+        if let Some(offset) = input
+            .bytes()
+            .position(|b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        {
+            return Err(InputError::Binary {
+                offset,
+                byte: input.as_bytes()[offset],
+            });
         }
         Ok(())
     }
@@ -214,7 +239,9 @@ impl Extractor {
     /// assert_eq!(err, InputError::NotUtf8 { offset: 4 });
     /// ```
     pub fn extract_bytes(&self, input: &[u8]) -> Result<Extraction, InputError> {
-        let text = std::str::from_utf8(input).map_err(|e| InputError::NotUtf8 { offset: e.valid_up_to() })?;
+        let text = std::str::from_utf8(input).map_err(|e| InputError::NotUtf8 {
+            offset: e.valid_up_to(),
+        })?;
         self.extract(text)
     }
 
@@ -222,9 +249,10 @@ impl Extractor {
     pub fn extract_document(&self, doc: &Document<'_>) -> Extraction {
         let quantities = crate::quantity::find(doc, &self.rules, self.all_numbers);
         let years = crate::year::find(doc, &self.rules, self.reference_year);
-        let mut out = Extraction::default();
-        out.quantities = quantities.iter().map(|q| q.to_record(doc)).collect();
-        out.years = years.iter().map(|y| y.to_record(doc)).collect();
-        out
+        Extraction {
+            quantities: quantities.iter().map(|q| q.to_record(doc)).collect(),
+            years: years.iter().map(|y| y.to_record(doc)).collect(),
+            ..Extraction::default()
+        }
     }
 }

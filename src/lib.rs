@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 mod error;
+mod exclusion;
 mod extractor;
 mod model;
 pub mod number;
@@ -24,9 +25,10 @@ mod year;
 pub use error::{InputError, RuleError};
 pub use extractor::{Document, Extractor, ExtractorBuilder, DEFAULT_MAX_INPUT_BYTES};
 pub use model::{
-    Baseline, Comparator, Extraction, Institution, InstitutionKind, Quantity, SpanText, Status, Target, Unit,
-    YearKind, YearMention,
+    Baseline, Comparator, Extraction, Institution, InstitutionKind, Quantity, SpanText, Status,
+    Target, Unit, YearKind, YearMention,
 };
 pub use number::parse_number;
 pub use span::Span;
 pub use token::{Token, TokenKind};
+pub use year::plan_years;

@@ -25,7 +25,11 @@ pub struct SpanText {
 impl SpanText {
     /// Slices `input` at `span`. `span` must fall on character boundaries.
     pub fn of(input: &str, span: Span) -> SpanText {
-        SpanText { start: span.start, end: span.end, text: input[span].to_string() }
+        SpanText {
+            start: span.start,
+            end: span.end,
+            text: input[span].to_string(),
+        }
     }
 
     /// The byte range as a [`Span`].

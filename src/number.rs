@@ -70,7 +70,11 @@ impl NumberRules {
         for row in t.rows() {
             let word = t.required(row, "word")?;
             let role = t.required(row, "role")?;
-            let value = if role == "point" { 0.0 } else { t.number(row, "value", f64::NAN)? };
+            let value = if role == "point" {
+                0.0
+            } else {
+                t.number(row, "value", f64::NAN)?
+            };
             if value.is_nan() {
                 return Err(t.error(row, "column `value` is empty"));
             }
@@ -78,7 +82,10 @@ impl NumberRules {
                 let mut cs = word.chars().map(fold_char);
                 match (cs.next(), cs.next()) {
                     (Some(c), None) => Ok(c),
-                    _ => Err(t.error(row, format!("`{word}` must be one character for role {role}"))),
+                    _ => Err(t.error(
+                        row,
+                        format!("`{word}` must be one character for role {role}"),
+                    )),
                 }
             };
             match role {
@@ -200,12 +207,12 @@ impl NumberRules {
                     }
                 }
             }
-            m.value = value;
+            m.value = tidy(value);
             return Some(m);
         }
         // an English scale word: 50 billion, 2.5 million
         if let Some((mult, end)) = self.english_scale_after(text, i, limit) {
-            m.value = value * mult;
+            m.value = tidy(value * mult);
             m.end = end;
             m.scaled = true;
             m.form = NumberForm::English;
@@ -290,7 +297,11 @@ impl NumberRules {
                     // 点 only between digits
                     if *role == Role::Point {
                         let next = text[at + o + c.len_utf8()..limit].chars().next();
-                        if !matches!(next.and_then(|n| self.chinese.get(&n)), Some(Role::Digit(_))) || chars.is_empty() {
+                        if !matches!(
+                            next.and_then(|n| self.chinese.get(&n)),
+                            Some(Role::Digit(_))
+                        ) || chars.is_empty()
+                        {
                             break;
                         }
                     }
@@ -301,7 +312,7 @@ impl NumberRules {
             }
         }
         // a lone magnitude is not a number (万家, 千方百计), nor is 点 alone
-        while let Some(Role::Big(_)) | Some(Role::Point) = chars.first() {
+        if matches!(chars.first(), Some(Role::Big(_)) | Some(Role::Point)) {
             return None;
         }
         let (value, form, decimals) = chinese_value(&chars)?;
@@ -339,11 +350,21 @@ impl NumberRules {
                 break;
             }
             // a word boundary on the left of the first word
-            if i == at && at > 0 && text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
+            if i == at
+                && at > 0
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric())
+            {
                 return None;
             }
             let w = rest[..wl].to_ascii_lowercase();
-            if rest[wl..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            if rest[wl..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
                 break;
             }
             let mut is_ten = false;
@@ -416,7 +437,11 @@ impl NumberRules {
 
     fn next_word_start(&self, text: &str, at: usize, limit: usize) -> Option<usize> {
         let b = text.as_bytes();
-        if at < limit && (b[at] == b' ' || b[at] == b'-') && at + 1 < limit && b[at + 1].is_ascii_alphabetic() {
+        if at < limit
+            && (b[at] == b' ' || b[at] == b'-')
+            && at + 1 < limit
+            && b[at + 1].is_ascii_alphabetic()
+        {
             Some(at + 1)
         } else {
             None
@@ -466,7 +491,11 @@ fn chinese_value(roles: &[Role]) -> Option<(f64, NumberForm, usize)> {
             }
             Role::Big(u) => {
                 let part = section + number.unwrap_or(0.0);
-                let part = if part == 0.0 && wan == 0.0 && total == 0.0 { 1.0 } else { part };
+                let part = if part == 0.0 && wan == 0.0 && total == 0.0 {
+                    1.0
+                } else {
+                    part
+                };
                 if u >= 1e8 {
                     total = (total + wan + part) * u;
                     wan = 0.0;
@@ -501,7 +530,20 @@ fn chinese_value(roles: &[Role]) -> Option<(f64, NumberForm, usize)> {
         }
         i += 1;
     }
-    Some((total + wan + section + number.unwrap_or(0.0) + frac, NumberForm::Chinese, decimals))
+    Some((
+        total + wan + section + number.unwrap_or(0.0) + frac,
+        NumberForm::Chinese,
+        decimals,
+    ))
+}
+
+/// Rounds away the binary noise of scaling a decimal (`145.7 × 1e8` is
+/// `14570000000`, not `14569999999.999998`): twelve significant digits.
+pub(crate) fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    format!("{v:.11e}").parse().unwrap_or(v)
 }
 
 /// Reads a whole string as one number, with the shipped tables: Arabic,
@@ -534,7 +576,9 @@ pub(crate) fn scan(text: &str, at: usize, limit: usize) -> Option<NumberMatch> {
     if at > 0 && text.as_bytes()[at - 1].is_ascii_alphanumeric() {
         return None;
     }
-    crate::rules::Rules::default_rules().numbers.scan(text, at, limit)
+    crate::rules::Rules::default_rules()
+        .numbers
+        .scan(text, at, limit)
 }
 
 /// True where an Arabic number starts at `at`.

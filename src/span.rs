@@ -16,7 +16,9 @@ use std::ops::{Index, Range};
 /// assert_eq!(&text[span], "2.6%");
 /// assert_eq!(span.len(), 4);
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// Byte offset of the first byte of the mention.
     pub start: usize,

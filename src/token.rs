@@ -55,7 +55,10 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
     while i < range.end {
         let c = text[i..].chars().next().expect("in bounds");
         if let Some(m) = crate::number::scan(text, i, range.end) {
-            out.push(Token { span: Span::new(i, m.end), kind: TokenKind::Number });
+            out.push(Token {
+                span: Span::new(i, m.end),
+                kind: TokenKind::Number,
+            });
             i = m.end;
             continue;
         }
@@ -69,25 +72,36 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 j += d.len_utf8();
             }
             for t in jieba().cut(&text[i..j], true) {
-                out.push(Token { span: Span::new(i + t.byte_start, i + t.byte_end), kind: TokenKind::Han });
+                out.push(Token {
+                    span: Span::new(i + t.byte_start, i + t.byte_end),
+                    kind: TokenKind::Han,
+                });
             }
             i = j;
         } else if c.is_alphanumeric() {
             let mut j = i;
             while j < range.end {
                 let d = text[j..].chars().next().expect("in bounds");
-                if is_han(d) || !(d.is_alphanumeric() || d == '\'' || d == '-' || d == '&' || d == ' ') {
+                if is_han(d)
+                    || !(d.is_alphanumeric() || d == '\'' || d == '-' || d == '&' || d == ' ')
+                {
                     break;
                 }
                 j += d.len_utf8();
             }
             for (o, w) in text[i..j].unicode_word_indices() {
-                out.push(Token { span: Span::new(i + o, i + o + w.len()), kind: TokenKind::Latin });
+                out.push(Token {
+                    span: Span::new(i + o, i + o + w.len()),
+                    kind: TokenKind::Latin,
+                });
             }
             i = j.max(i + c.len_utf8());
         } else {
             if !c.is_whitespace() {
-                out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+                out.push(Token {
+                    span: Span::new(i, i + c.len_utf8()),
+                    kind: TokenKind::Punct,
+                });
             }
             i += c.len_utf8();
         }

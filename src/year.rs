@@ -1,14 +1,392 @@
-//! Years (stub, being written).
+//! The year recognizer: single years (`2025年`, `in 2025`, `二〇三五年`),
+//! ranges (`2021—2025年`, `2021-25`), five-year plans (`十四五`,
+//! `14th Five-Year Plan`, from the `plans` table), dates with a year
+//! (`2022年1月5日`) and, given a reference year, relative years (`今年`).
+
 use crate::error::RuleError;
+use crate::exclusion::Applies;
 use crate::extractor::Document;
-use crate::model::YearMention;
+use crate::model::{YearKind, YearMention};
+use crate::number::NumberRules;
 use crate::rules::{Rules, Tables};
+use crate::span::Span;
+use crate::text::fold_char;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Years, ranges and dates written with digits. The alternation order is
+/// the preference order: a date before a range before a single year.
+static NUMERIC: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<date>(?P<dy>[12][0-9]{3})年(?P<dm>[0-9]{1,2})月(?:[0-9]{1,2}日)?)
+        | (?P<edate>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ [0-9]{1,2},?\ (?P<ey>[12][0-9]{3}))
+        | (?P<range>(?P<r1>[12][0-9]{3})\ ?年?\ ?(?:—{1,2}|–|-|~|至|到)\ ?(?P<r2>[12][0-9]{3}|[0-9]{2})(?:\ ?年)?)
+        | (?P<cyear>(?P<cy>[〇零一二三四五六七八九]{4})年)
+        | (?P<year>(?P<y>[12][0-9]{3})年)
+        | (?P<bare>(?P<by>(?:19|20)[0-9]{2}))
+        ",
+    )
+    .expect("year pattern")
+});
+
+/// The compiled `plans` and `years` tables.
 #[derive(Debug)]
-pub(crate) struct YearRules {}
-impl YearRules {
-    pub(crate) fn compile(_t: &Tables) -> Result<Self, RuleError> { Ok(YearRules {}) }
-    pub(crate) fn words(&self) -> Vec<&str> { vec![] }
+pub(crate) struct YearRules {
+    plans: Vec<Regex>,
+    relative: Vec<(String, i32)>,
 }
-pub(crate) struct Hit;
-impl Hit { pub(crate) fn to_record(&self, _d: &Document) -> YearMention { unimplemented!() } }
-pub(crate) fn find(_d: &Document, _r: &Rules, _y: Option<i32>) -> Vec<Hit> { vec![] }
+
+impl YearRules {
+    pub(crate) fn compile(t: &Tables) -> Result<Self, RuleError> {
+        let plans_t = t.get("plans");
+        let mut plans = Vec::new();
+        for row in plans_t.rows() {
+            let src = plans_t.required(row, "pattern")?;
+            let re =
+                Regex::new(src).map_err(|e| plans_t.error(row, format!("bad pattern: {e}")))?;
+            if !re.capture_names().flatten().any(|n| n.starts_with('n')) {
+                return Err(plans_t.error(row, "the pattern needs a capture group named n"));
+            }
+            plans.push(re);
+        }
+        let years_t = t.get("years");
+        let mut relative = Vec::new();
+        for row in years_t.rows() {
+            let word: String = years_t
+                .required(row, "word")?
+                .chars()
+                .map(fold_char)
+                .collect();
+            let offset = years_t.number(row, "offset", 0.0)? as i32;
+            relative.push((word.to_lowercase(), offset));
+        }
+        relative.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        Ok(YearRules { plans, relative })
+    }
+
+    /// Plan-period words for the segmenter.
+    pub(crate) fn words(&self) -> Vec<&str> {
+        vec!["十三五", "十四五", "十五五", "十六五"]
+    }
+}
+
+/// The years a five-year plan covers: the 1st 1953–1957, the 2nd
+/// 1958–1962, plan N from the 3rd on 1956+5(N−1) to 1960+5(N−1).
+///
+/// ```
+/// use zhen_extract::plan_years;
+/// assert_eq!(plan_years(14), Some((2021, 2025)));
+/// assert_eq!(plan_years(1), Some((1953, 1957)));
+/// assert_eq!(plan_years(0), None);
+/// ```
+pub fn plan_years(n: u32) -> Option<(i32, i32)> {
+    match n {
+        0 => None,
+        1 => Some((1953, 1957)),
+        2 => Some((1958, 1962)),
+        n if n < 40 => {
+            let n = n as i32;
+            Some((1956 + 5 * (n - 1), 1960 + 5 * (n - 1)))
+        }
+        _ => None,
+    }
+}
+
+fn ordinal_value(s: &str, numbers: &NumberRules) -> Option<u32> {
+    let lower = s.to_ascii_lowercase();
+    const WORDS: [&str; 16] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+    ];
+    if let Some(i) = WORDS.iter().position(|w| *w == lower) {
+        return Some(i as u32 + 1);
+    }
+    if let Ok(n) = s.parse::<u32>() {
+        return Some(n);
+    }
+    let m = numbers.scan(s, 0, s.len())?;
+    (m.end == s.len() && m.value.fract() == 0.0).then_some(m.value as u32)
+}
+
+/// A year mention found in the shadow text.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    pub span: Span,
+    pub start_year: i32,
+    pub end_year: i32,
+    pub kind: YearKind,
+    pub relative: bool,
+}
+
+impl Hit {
+    pub(crate) fn to_record(&self, doc: &Document) -> YearMention {
+        YearMention {
+            span: doc.span_text(self.span),
+            start_year: self.start_year,
+            end_year: self.end_year,
+            kind: self.kind,
+            relative: self.relative,
+        }
+    }
+}
+
+fn hit(s: usize, e: usize, a: i32, b: i32, kind: YearKind) -> Hit {
+    Hit {
+        span: Span::new(s, e),
+        start_year: a,
+        end_year: b,
+        kind,
+        relative: false,
+    }
+}
+
+/// Finds every year mention in a document.
+pub(crate) fn find(doc: &Document, rules: &Rules, reference_year: Option<i32>) -> Vec<Hit> {
+    let text = doc.norm.text();
+    let excluded = rules.exclusions.find(text, Applies::Year);
+    let mut cands: Vec<Hit> = Vec::new();
+    for c in NUMERIC.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let (s, e) = (whole.start(), whole.end());
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+        let h = if c.name("date").is_some() {
+            let y = num("dy").unwrap_or(0);
+            let m = num("dm").unwrap_or(0);
+            if !(1..=12).contains(&m) {
+                continue;
+            }
+            hit(s, e, y, y, YearKind::Date)
+        } else if c.name("edate").is_some() {
+            let y = num("ey").unwrap_or(0);
+            hit(s, e, y, y, YearKind::Date)
+        } else if c.name("range").is_some() {
+            let a = num("r1").unwrap_or(0);
+            let r2 = c.name("r2").expect("r2").as_str();
+            let mut b = num("r2").unwrap_or(0);
+            if r2.len() == 2 {
+                b += a / 100 * 100;
+            }
+            if b <= a || b - a > 50 {
+                // not a range: take the first year alone if it is one
+                let first = c.name("r1").expect("r1");
+                let yr = &text[first.end()..];
+                if yr.starts_with('年') {
+                    cands.push(hit(
+                        first.start(),
+                        first.end() + '年'.len_utf8(),
+                        a,
+                        a,
+                        YearKind::Year,
+                    ));
+                }
+                continue;
+            }
+            hit(s, e, a, b, YearKind::Range)
+        } else if let Some(cy) = c.name("cy") {
+            let Some(v) = rules
+                .numbers
+                .scan(text, cy.start(), cy.end())
+                .filter(|m| m.end == cy.end())
+            else {
+                continue;
+            };
+            let y = v.value as i32;
+            if !(1000..=2999).contains(&y) {
+                continue;
+            }
+            hit(s, e, y, y, YearKind::Year)
+        } else if c.name("year").is_some() {
+            let y = num("y").unwrap_or(0);
+            hit(s, e, y, y, YearKind::Year)
+        } else {
+            let y = num("by").unwrap_or(0);
+            if !bare_year_context(text, s, e, rules) {
+                continue;
+            }
+            hit(s, e, y, y, YearKind::Year)
+        };
+        // digits glued to other digits are part of a longer number
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        if before.is_some_and(|b| {
+            b.is_ascii_digit() || b.is_ascii_alphabetic() && h.kind != YearKind::Date
+        }) || crate::quantity::glued_to_number(text, s)
+            || after.is_some_and(|a| a.is_ascii_digit())
+        {
+            continue;
+        }
+        if excluded.overlapping(h.span, &rules.exclusions).is_some() {
+            continue;
+        }
+        cands.push(h);
+    }
+    for re in &rules.years.plans {
+        for c in re.captures_iter(text) {
+            let whole = c.get(0).expect("match");
+            let n = re
+                .capture_names()
+                .flatten()
+                .filter(|name| name.starts_with('n'))
+                .find_map(|name| c.name(name))
+                .and_then(|m| ordinal_value(m.as_str(), &rules.numbers));
+            if let Some((a, b)) = n.and_then(plan_years) {
+                cands.push(hit(whole.start(), whole.end(), a, b, YearKind::PlanPeriod));
+            }
+        }
+    }
+    if let Some(reference) = reference_year {
+        let lower = text.to_lowercase();
+        // to_lowercase keeps byte offsets for this text only when it
+        // changes no byte length; otherwise fall back to exact matching
+        let hay = if lower.len() == text.len() {
+            lower.as_str()
+        } else {
+            text
+        };
+        for (word, offset) in &rules.years.relative {
+            for (s, _) in hay.match_indices(word.as_str()) {
+                let e = s + word.len();
+                let latin = word.is_ascii();
+                if latin
+                    && (text[..s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric())
+                        || text[e..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_alphanumeric()))
+                {
+                    continue;
+                }
+                let y = reference + offset;
+                cands.push(Hit {
+                    span: Span::new(s, e),
+                    start_year: y,
+                    end_year: y,
+                    kind: YearKind::Year,
+                    relative: true,
+                });
+            }
+        }
+    }
+    // longest first at each start, then no overlaps
+    cands.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+    let mut out: Vec<Hit> = Vec::new();
+    for h in cands {
+        if out.last().is_some_and(|l| l.span.overlaps(h.span)) {
+            continue;
+        }
+        out.push(h);
+    }
+    out
+}
+
+/// A bare four-digit number is a year where no unit follows it and it does
+/// not sit inside a longer number: `in 2025`, `2024 is`, `by 2035`.
+fn bare_year_context(text: &str, s: usize, e: usize, rules: &Rules) -> bool {
+    let after = text[e..].chars().next();
+    if after.is_some_and(|a| {
+        a == '%' || a == '.' && text[e + 1..].starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        return false;
+    }
+    if after == Some(',') && text[e + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    // a count word after it makes it a quantity (2000家)
+    let rest = text[e..].trim_start_matches(' ');
+    let at = text.len() - rest.len();
+    if rules.quantities.unit_starts_at(text, at) {
+        return false;
+    }
+    let _ = s;
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, YearKind};
+
+    fn y(text: &str, reference: Option<i32>) -> Vec<(String, i32, i32, YearKind)> {
+        let mut b = Extractor::builder();
+        if let Some(r) = reference {
+            b.reference_year(r);
+        }
+        b.build()
+            .unwrap()
+            .extract(text)
+            .unwrap()
+            .years
+            .into_iter()
+            .map(|m| (m.span.text, m.start_year, m.end_year, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn shapes() {
+        use YearKind::*;
+        let got = y("规划期为2021—2025年，展望至2035年。到 2025 年，二〇三五年远景,“十四五”时期,第十四个五年规划,2022年1月5日", None);
+        assert_eq!(
+            got,
+            [
+                ("2021—2025年".to_string(), 2021, 2025, Range),
+                ("2035年".to_string(), 2035, 2035, Year),
+                ("2025 年".to_string(), 2025, 2025, Year),
+                ("二〇三五年".to_string(), 2035, 2035, Year),
+                ("十四五".to_string(), 2021, 2025, PlanPeriod),
+                ("第十四个五年规划".to_string(), 2021, 2025, PlanPeriod),
+                ("2022年1月5日".to_string(), 2022, 2022, Date),
+            ]
+        );
+    }
+
+    #[test]
+    fn english() {
+        use YearKind::*;
+        let got = y("in 2025, the 14th Five-Year Plan (2021-2025) and (2025-2027); 2021-25; by 2035 with 2,000 firms", None);
+        assert_eq!(
+            got,
+            [
+                ("2025".to_string(), 2025, 2025, Year),
+                ("14th Five-Year Plan".to_string(), 2021, 2025, PlanPeriod),
+                ("2021-2025".to_string(), 2021, 2025, Range),
+                ("2025-2027".to_string(), 2025, 2027, Range),
+                ("2021-25".to_string(), 2021, 2025, Range),
+                ("2035".to_string(), 2035, 2035, Year),
+            ]
+        );
+    }
+
+    #[test]
+    fn not_years() {
+        assert!(y(
+            "2.73%,2000家企业,渝府发〔2022〕3号,3月3日,february 19",
+            None
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn relative_years_need_a_reference() {
+        assert!(y("今年,this year", None).is_empty());
+        let got = y("今年,this year", Some(2026));
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|g| g.1 == 2026));
+    }
+}

@@ -19,6 +19,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("exclusions", include_str!("../../rules/exclusions.tsv")),
     ("plans", include_str!("../../rules/plans.tsv")),
     ("years", include_str!("../../rules/years.tsv")),
+    ("number_words", include_str!("../../rules/number_words.tsv")),
 ];
 
 /// Every table by name, default rows plus caller rows, not yet compiled.
@@ -30,7 +31,10 @@ pub struct Tables {
 impl Tables {
     /// The shipped tables.
     pub fn shipped() -> Result<Tables, RuleError> {
-        let tables = TABLES.iter().map(|(name, text)| Table::parse(name, text)).collect::<Result<_, _>>()?;
+        let tables = TABLES
+            .iter()
+            .map(|(name, text)| Table::parse(name, text))
+            .collect::<Result<_, _>>()?;
         Ok(Tables { tables })
     }
 
@@ -43,7 +47,11 @@ impl Tables {
                 0,
                 format!(
                     "no such table; the tables are {}",
-                    TABLES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                    TABLES
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             )),
         }
@@ -52,7 +60,10 @@ impl Tables {
     /// The table called `name`. Panics on a name the crate does not ship,
     /// which is a bug in the crate.
     pub fn get(&self, name: &str) -> &Table {
-        self.tables.iter().find(|t| t.name() == name).unwrap_or_else(|| panic!("no rule table {name}"))
+        self.tables
+            .iter()
+            .find(|t| t.name() == name)
+            .unwrap_or_else(|| panic!("no rule table {name}"))
     }
 }
 
@@ -62,10 +73,15 @@ pub struct Rules {
     pub(crate) numbers: crate::number::NumberRules,
     pub(crate) quantities: crate::quantity::QuantityRules,
     pub(crate) years: crate::year::YearRules,
+    pub(crate) exclusions: crate::exclusion::Exclusions,
 }
 
-static DEFAULT: Lazy<Arc<Rules>> =
-    Lazy::new(|| Arc::new(Rules::compile(&Tables::shipped().expect("shipped tables parse")).expect("shipped tables compile")));
+static DEFAULT: Lazy<Arc<Rules>> = Lazy::new(|| {
+    Arc::new(
+        Rules::compile(&Tables::shipped().expect("shipped tables parse"))
+            .expect("shipped tables compile"),
+    )
+});
 
 impl Rules {
     /// Compiles parsed tables.
@@ -74,6 +90,7 @@ impl Rules {
         Ok(Rules {
             quantities: crate::quantity::QuantityRules::compile(t, &numbers)?,
             years: crate::year::YearRules::compile(t)?,
+            exclusions: crate::exclusion::Exclusions::compile(t.get("exclusions"))?,
             numbers,
         })
     }

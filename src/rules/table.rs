@@ -48,7 +48,11 @@ impl Table {
                         return Err(RuleError::new(
                             name,
                             line,
-                            format!("{} cells, but the header names {} columns", cells.len(), cols.len()),
+                            format!(
+                                "{} cells, but the header names {} columns",
+                                cells.len(),
+                                cols.len()
+                            ),
                         ));
                     }
                     rows.push(Row { line, cells });
@@ -56,7 +60,11 @@ impl Table {
             }
         }
         let columns = columns.ok_or_else(|| RuleError::new(name, 1, "no header line"))?;
-        Ok(Table { name: name.to_string(), columns, rows })
+        Ok(Table {
+            name: name.to_string(),
+            columns,
+            rows,
+        })
     }
 
     /// Parses extra rows written under this table's header (or under a
@@ -65,9 +73,17 @@ impl Table {
         let has_header = text
             .lines()
             .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-            .map(|l| l.split('\t').map(str::trim).eq(self.columns.iter().map(String::as_str)))
+            .map(|l| {
+                l.split('\t')
+                    .map(str::trim)
+                    .eq(self.columns.iter().map(String::as_str))
+            })
             .unwrap_or(false);
-        let full = if has_header { text.to_string() } else { format!("{}\n{}", self.columns.join("\t"), text) };
+        let full = if has_header {
+            text.to_string()
+        } else {
+            format!("{}\n{}", self.columns.join("\t"), text)
+        };
         let extra = Table::parse(&self.name, &full)?;
         let shift = usize::from(!has_header);
         self.rows.extend(extra.rows.into_iter().map(|mut r| {
@@ -129,13 +145,17 @@ impl Table {
         if v.is_empty() {
             return Ok(default);
         }
-        v.parse::<f64>().map_err(|_| self.error(row, format!("column `{col}`: `{v}` is not a number")))
+        v.parse::<f64>()
+            .map_err(|_| self.error(row, format!("column `{col}`: `{v}` is not a number")))
     }
 }
 
 /// Splits a `|`-separated list cell.
 pub fn split_list(cell: &str) -> Vec<&str> {
-    cell.split('|').map(str::trim).filter(|s| !s.is_empty()).collect()
+    cell.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 #[cfg(test)]

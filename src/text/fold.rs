@@ -16,7 +16,9 @@ static T2S: Lazy<HashMap<char, char>> = Lazy::new(|| {
             continue;
         }
         let mut cells = line.split('\t');
-        let (Some(t), Some(s)) = (cells.next(), cells.next()) else { continue };
+        let (Some(t), Some(s)) = (cells.next(), cells.next()) else {
+            continue;
+        };
         let (mut t, mut s) = (t.chars(), s.chars());
         if let (Some(t), None, Some(s)) = (t.next(), t.next(), s.next()) {
             map.insert(t, s);

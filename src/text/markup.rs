@@ -23,7 +23,10 @@ static MARKUP: Lazy<Regex> = Lazy::new(|| {
 
 /// The byte ranges of `input` that hold markup, in order, disjoint.
 pub(super) fn skipped_regions(input: &str) -> Vec<(usize, usize)> {
-    MARKUP.find_iter(input).map(|m| (m.start(), m.end())).collect()
+    MARKUP
+        .find_iter(input)
+        .map(|m| (m.start(), m.end()))
+        .collect()
 }
 
 /// The character an HTML entity at the start of `s` names, and the

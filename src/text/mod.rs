@@ -77,7 +77,10 @@ pub fn is_han(c: char) -> bool {
 /// Sentence-final punctuation, after folding: a line that ends in one of
 /// these ends its paragraph.
 fn ends_sentence(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | ';' | ':' | '.' | '…' | '"' | '”' | ')' | '》' | '」')
+    matches!(
+        c,
+        '。' | '!' | '?' | ';' | ':' | '.' | '…' | '"' | '”' | ')' | '》' | '」'
+    )
 }
 
 /// Shortest line (in characters) that a PDF copy breaks mid-sentence: a
@@ -235,7 +238,10 @@ impl Normalized {
             let at = self.original_offset(span.start);
             return Span::new(at, at);
         }
-        Span::new(self.starts[span.start] as usize, self.ends[span.end - 1] as usize)
+        Span::new(
+            self.starts[span.start] as usize,
+            self.ends[span.end - 1] as usize,
+        )
     }
 
     /// The original byte offset of a shadow position (its character's
@@ -255,7 +261,10 @@ mod tests {
 
     fn round_trip(input: &str, shadow: &str, want: &str) {
         let n = Normalized::new(input);
-        let at = n.text().find(shadow).unwrap_or_else(|| panic!("{shadow:?} not in {:?}", n.text()));
+        let at = n
+            .text()
+            .find(shadow)
+            .unwrap_or_else(|| panic!("{shadow:?} not in {:?}", n.text()));
         let span = n.to_original(Span::new(at, at + shadow.len()));
         assert_eq!(&input[span], want);
     }
@@ -280,7 +289,11 @@ mod tests {
         let input = "为深入贯彻习近平总书记关于科技创新的重要论述，培育国家\n\n\n\n战略科技力量。\n\n第二节 标题\n\n正文";
         let n = Normalized::new(input);
         assert!(n.text().contains("培育国家战略科技力量"));
-        assert!(n.text().contains("力量。\n\n第二节标题\n\n正文"), "{}", n.text());
+        assert!(
+            n.text().contains("力量。\n\n第二节标题\n\n正文"),
+            "{}",
+            n.text()
+        );
         round_trip(input, "国家战略", "国家\n\n\n\n战略");
     }
 
@@ -293,7 +306,8 @@ mod tests {
 
     #[test]
     fn entities_and_tags() {
-        let input = "<p cms-style=\"font-L\">R&amp;D 投入</p> see https://img.example.com/2025/0312.jpg";
+        let input =
+            "<p cms-style=\"font-L\">R&amp;D 投入</p> see https://img.example.com/2025/0312.jpg";
         let n = Normalized::new(input);
         assert!(n.text().contains("R&D"), "{}", n.text());
         assert!(!n.text().contains("2025"));
@@ -306,7 +320,10 @@ mod tests {
         let input = "A\u{3000}b 2025 年 &lt;x&gt; 萬億 \r\n\r\n末";
         let n = Normalized::new(input);
         for (i, _) in n.text().char_indices() {
-            let s = n.to_original(Span::new(i, i + n.text()[i..].chars().next().unwrap().len_utf8()));
+            let s = n.to_original(Span::new(
+                i,
+                i + n.text()[i..].chars().next().unwrap().len_utf8(),
+            ));
             assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end));
         }
     }

@@ -1,0 +1,153 @@
+//! Exclusion patterns: text where a number is a name, an ordinal, a date,
+//! a duration or a document number rather than a quantity or a year.
+
+use crate::error::RuleError;
+use crate::rules::Table;
+use crate::span::Span;
+use regex::Regex;
+
+/// Which recognizer an exclusion applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Applies {
+    Quantity,
+    Year,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    name: String,
+    quantity: bool,
+    year: bool,
+    regex: Regex,
+}
+
+/// The compiled `exclusions` table.
+#[derive(Debug)]
+pub(crate) struct Exclusions {
+    patterns: Vec<Pattern>,
+}
+
+/// Excluded regions of one text, sorted by start, queried by overlap.
+#[derive(Debug, Default)]
+pub(crate) struct Excluded {
+    spans: Vec<(Span, usize)>,
+    max_len: usize,
+}
+
+impl Excluded {
+    /// The name of an exclusion that overlaps `span`, if any.
+    pub(crate) fn overlapping<'a>(&self, span: Span, ex: &'a Exclusions) -> Option<&'a str> {
+        // spans are sorted by start; only those starting within max_len
+        // before `span.end` can overlap
+        let lo = self
+            .spans
+            .partition_point(|(s, _)| s.start + self.max_len < span.start);
+        self.spans[lo..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+            .find(|(s, _)| s.overlaps(span))
+            .map(|(_, i)| ex.patterns[*i].name.as_str())
+    }
+}
+
+impl Exclusions {
+    pub(crate) fn compile(t: &Table) -> Result<Exclusions, RuleError> {
+        let mut patterns = Vec::new();
+        for row in t.rows() {
+            let name = t.required(row, "name")?;
+            let applies = t.required(row, "applies")?;
+            let (quantity, year) = match applies {
+                "quantity" => (true, false),
+                "year" => (false, true),
+                "both" => (true, true),
+                _ => {
+                    return Err(t.error(
+                        row,
+                        format!("applies must be quantity, year or both, not `{applies}`"),
+                    ))
+                }
+            };
+            let src = t.required(row, "pattern")?;
+            let regex = Regex::new(src).map_err(|e| t.error(row, format!("bad pattern: {e}")))?;
+            for ex in t.list(row, "examples") {
+                let folded: String = ex.chars().map(crate::text::fold_char).collect();
+                if !regex.is_match(&folded) {
+                    return Err(t.error(row, format!("example `{ex}` does not match the pattern")));
+                }
+            }
+            patterns.push(Pattern {
+                name: name.to_string(),
+                quantity,
+                year,
+                regex,
+            });
+        }
+        Ok(Exclusions { patterns })
+    }
+
+    /// Every excluded region of `text` for `applies`.
+    pub(crate) fn find(&self, text: &str, applies: Applies) -> Excluded {
+        let mut spans = Vec::new();
+        for (i, p) in self.patterns.iter().enumerate() {
+            let wanted = match applies {
+                Applies::Quantity => p.quantity,
+                Applies::Year => p.year,
+            };
+            if !wanted {
+                continue;
+            }
+            spans.extend(
+                p.regex
+                    .find_iter(text)
+                    .map(|m| (Span::new(m.start(), m.end()), i)),
+            );
+        }
+        spans.sort_by_key(|(s, _)| (s.start, s.end));
+        let max_len = spans.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        Excluded { spans, max_len }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+
+    #[test]
+    fn shipped_examples_are_excluded() {
+        let rules = Rules::default_rules();
+        let ex = &rules.exclusions;
+        let text = "位列第35位、较上年度提升5位,“416”科技创新布局,渝府发〔2022〕3号";
+        let found = ex.find(text, Applies::Quantity);
+        let at = text.find("5位").unwrap();
+        assert!(found.overlapping(Span::new(at, at + 1), ex).is_some());
+        let at = text.find("416").unwrap();
+        assert_eq!(
+            found.overlapping(Span::new(at, at + 3), ex),
+            Some("quoted_slogan")
+        );
+        let years = ex.find(text, Applies::Year);
+        let at = text.find("2022").unwrap();
+        assert_eq!(
+            years.overlapping(Span::new(at, at + 4), ex),
+            Some("document_number")
+        );
+    }
+
+    #[test]
+    fn a_bad_pattern_names_its_line() {
+        let t = Table::parse(
+            "exclusions",
+            "name\tapplies\tpattern\texamples\nx\tboth\t(\t\n",
+        )
+        .unwrap();
+        let e = Exclusions::compile(&t).unwrap_err();
+        assert_eq!(e.line, 2);
+        let t = Table::parse(
+            "exclusions",
+            "name\tapplies\tpattern\texamples\nx\tboth\tabc\txyz\n",
+        )
+        .unwrap();
+        assert!(Exclusions::compile(&t).unwrap_err().message.contains("xyz"));
+    }
+}
