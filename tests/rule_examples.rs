@@ -1,0 +1,128 @@
+//! Every example written in a rule table must be read the way its row
+//! says (rustling-style: examples are the tests of the rules).
+
+use zhen_extract::rules::Table;
+use zhen_extract::{parse_number, Extractor, Unit, YearKind};
+
+fn table(name: &str) -> Table {
+    let text = zhen_extract::rules::TABLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .expect("table shipped")
+        .1;
+    Table::parse(name, text).expect("table parses")
+}
+
+#[test]
+fn every_unit_example_is_read_by_its_row() {
+    let ex = Extractor::new();
+    let t = table("units");
+    let mut checked = 0;
+    for row in t.rows() {
+        let unit = Unit::from_name(t.get(row, "unit")).expect("known unit");
+        for example in t.list(row, "examples") {
+            let out = ex
+                .extract(example)
+                .unwrap_or_else(|e| panic!("{example}: {e}"));
+            let rule = format!("units:{}", row.line);
+            let hit = out.quantities.iter().find(|q| q.rule == rule);
+            let q = hit.unwrap_or_else(|| {
+                panic!(
+                    "line {}: `{example}` not read by its row: {:?}",
+                    row.line, out.quantities
+                )
+            });
+            assert_eq!(q.unit, unit, "line {}: {example}", row.line);
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "only {checked} unit examples");
+}
+
+#[test]
+fn every_numeral_example_parses() {
+    let t = table("numerals");
+    for row in t.rows() {
+        for example in t.list(row, "examples") {
+            assert!(
+                parse_number(example).is_some(),
+                "line {}: `{example}` does not parse",
+                row.line
+            );
+        }
+    }
+}
+
+#[test]
+fn every_plan_example_is_a_plan_period() {
+    let ex = Extractor::new();
+    let t = table("plans");
+    for row in t.rows() {
+        for example in t.list(row, "examples") {
+            let out = ex.extract(example).unwrap();
+            assert!(
+                out.years.iter().any(|y| y.kind == YearKind::PlanPeriod),
+                "line {}: `{example}` gives {:?}",
+                row.line,
+                out.years
+            );
+        }
+    }
+}
+
+#[test]
+fn every_relative_year_example_resolves() {
+    let ex = Extractor::builder().reference_year(2026).build().unwrap();
+    let t = table("years");
+    for row in t.rows() {
+        let offset: i32 = t.get(row, "offset").parse().unwrap();
+        for example in t.list(row, "examples") {
+            let out = ex.extract(example).unwrap();
+            assert_eq!(
+                out.years.len(),
+                1,
+                "line {}: `{example}` gives {:?}",
+                row.line,
+                out.years
+            );
+            assert_eq!(
+                out.years[0].start_year,
+                2026 + offset,
+                "line {}: {example}",
+                row.line
+            );
+        }
+    }
+}
+
+#[test]
+fn every_number_word_example_behaves() {
+    let ex = Extractor::new();
+    let t = table("number_words");
+    for row in t.rows() {
+        let role = t.get(row, "role");
+        for example in t.list(row, "examples") {
+            let out = ex.extract(example).unwrap();
+            match role {
+                // a lead word makes the bare number after it a count
+                "lead" => assert!(
+                    out.quantities
+                        .iter()
+                        .any(|q| q.unit == Unit::Count && q.classifier.is_empty()),
+                    "line {}: `{example}` gives {:?}",
+                    row.line,
+                    out.quantities
+                ),
+                // the word after a number is not what the number counts
+                _ => assert!(
+                    out.quantities
+                        .iter()
+                        .all(|q| !q.classifier.eq_ignore_ascii_case(t.get(row, "word"))),
+                    "line {}: `{example}` gives {:?}",
+                    row.line,
+                    out.quantities
+                ),
+            }
+        }
+    }
+}
