@@ -86,7 +86,7 @@ impl ExtractorBuilder {
     /// ```
     /// use zhen_extract::Extractor;
     /// let ex = Extractor::builder()
-    ///     .add_rules("units", "word\tunit\tclassifier\tvalue\tcurrency\texamples\n座\tcount\t座\t\t\t3座")
+    ///     .add_rules("units", "word\tunit\tclassifier\tscale\tcurrency\tposition\texamples\n座\tcount\t座\t\t\tafter\t3座")
     ///     .build()?;
     /// let out = ex.extract("新建3座")?;
     /// assert_eq!(out.quantities[0].classifier, "座");

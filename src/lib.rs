@@ -1,9 +1,81 @@
-//! zhen-extract reads science-and-technology policy documents in
-//! simplified Chinese, traditional Chinese, English or a mix, and turns
-//! them into typed records: quantities, year mentions, targets and
-//! institutions, each with its exact byte span in the original input.
+//! zhen-extract reads science-and-technology policy documents written in
+//! simplified Chinese, traditional Chinese, English or a mix, and turns them
+//! into typed, serializable records:
+//!
+//! - [`Quantity`]: a number with its unit (`4.5 万家`, `1200億元`,
+//!   `50 billion yuan`, `2.73%`), fully scaled;
+//! - [`YearMention`]: a year, range, five-year plan or dated day (`2025年`,
+//!   `2021—2025`, `十四五`, `14th Five-Year Plan`);
+//! - [`Target`]: a metric tied to a value, a comparator and a year, whether a
+//!   goal or a reported figure;
+//! - [`Institution`]: laboratories, science cities, zones, parks and
+//!   institutes, with their kind and a cross-lingual identity.
 //!
 //! If you just want to extract, skip to [`Extractor`].
+//!
+//! # Guarantees
+//!
+//! - Every record carries the byte span of the mention in the *original*
+//!   input, on character boundaries: `&input[r.span.start..r.span.end]` is
+//!   always `r.span.text`. The caller's text is never altered or reordered.
+//! - Values are normalised (traditional characters read as simplified,
+//!   full-width as half-width) while span texts stay as written.
+//! - Extraction is deterministic, and never panics on any `&str`. Input that
+//!   is not text (not UTF-8, binary, empty, over the size limit) is a typed
+//!   [`InputError`].
+//!
+//! # Example: one sentence, three scripts
+//!
+//! ```
+//! use zhen_extract::{Extractor, Unit, YearKind};
+//!
+//! let ex = Extractor::new();
+//! let text = "到2025年，科技型企業超過4.5 萬家；R&D personnel will exceed 260,000.";
+//! let out = ex.extract(text)?;
+//!
+//! let q = &out.quantities[0];
+//! assert_eq!((q.span.text.as_str(), q.value, q.unit), ("4.5 萬家", 45000.0, Unit::Count));
+//! assert_eq!(q.classifier, "家");
+//! assert_eq!(&text[q.span.start..q.span.end], "4.5 萬家");
+//!
+//! let y = &out.years[0];
+//! assert_eq!((y.span.text.as_str(), y.start_year, y.kind), ("2025年", 2025, YearKind::Year));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Example: teaching a unit at run time
+//!
+//! Rules live in tab-separated tables (see [`rules`]); a caller adds rows
+//! without recompiling:
+//!
+//! ```
+//! use zhen_extract::{Extractor, Unit};
+//!
+//! let ex = Extractor::builder()
+//!     .add_rules("units", "艘\tcount\t艘\t\t\tafter\t3艘")
+//!     .build()?;
+//! let out = ex.extract("建成科考船3艘")?;
+//! assert_eq!(out.quantities[0].unit, Unit::Count);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # How it works
+//!
+//! One way through: the input becomes a normalised shadow text with an
+//! offset map back to the original ([`text::Normalized`]); the shadow is cut
+//! into paragraphs, sentences, clauses and table rows, and tokenized (jieba
+//! on Han runs, word bounds on Latin runs, numbers whole); recognizers read
+//! the shadow against the rule tables (numbers and quantities, years,
+//! institutions); a relation step ties metrics, quantities, comparators and
+//! years into targets; and spans are mapped back to the original once, at
+//! the end.
+//!
+//! # Untrusted input
+//!
+//! Any `&str` is accepted by the text layer; [`Extractor::extract`] refuses
+//! empty and binary text and text over [`ExtractorBuilder::max_input_bytes`]
+//! (64 MiB by default) with an [`InputError`]. Work is linear in the input
+//! apart from segmentation, which runs per paragraph.
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]

@@ -1,0 +1,138 @@
+//! The public API: builder errors, the text layer's views, and the span
+//! invariant on the bundled corpus.
+
+use zhen_extract::{Extractor, InputError, TokenKind};
+
+fn seeds() -> Vec<(String, String)> {
+    let mut v: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn bad_rule_rows_name_table_and_line() {
+    let err = Extractor::builder()
+        .add_rules("units", "座\tnot_a_unit")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.table, "units");
+    assert_eq!(err.line, 1);
+    assert!(err.to_string().contains("not_a_unit"), "{err}");
+
+    let err = Extractor::builder()
+        .add_rules("exclusions", "x\tboth\t(unclosed\t")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.table, "exclusions");
+    assert!(err.message.contains("bad pattern"), "{err}");
+
+    let err = Extractor::builder()
+        .add_rules("no_such_table", "a\tb")
+        .build()
+        .unwrap_err();
+    assert!(err.message.contains("no such table"), "{err}");
+}
+
+#[test]
+fn added_rows_take_effect_without_touching_the_default() {
+    let ex = Extractor::builder()
+        .add_rules("units", "艘\tcount\t艘\t\t\tafter\t3艘")
+        .build()
+        .unwrap();
+    assert_eq!(ex.extract("建成科考船3艘").unwrap().quantities.len(), 1);
+    assert!(Extractor::new()
+        .extract("建成科考船3艘")
+        .unwrap()
+        .quantities
+        .is_empty());
+}
+
+#[test]
+fn refused_input_is_typed() {
+    let ex = Extractor::new();
+    assert_eq!(ex.extract("").unwrap_err(), InputError::Empty);
+    assert_eq!(ex.extract(" \n\t").unwrap_err(), InputError::Empty);
+    assert_eq!(
+        ex.extract_bytes(b"ab\x80cd").unwrap_err(),
+        InputError::NotUtf8 { offset: 2 }
+    );
+    assert!(matches!(
+        ex.extract("a\0b").unwrap_err(),
+        InputError::Binary { offset: 1, byte: 0 }
+    ));
+    let small = Extractor::builder().max_input_bytes(4).build().unwrap();
+    assert!(matches!(
+        small.extract("12345").unwrap_err(),
+        InputError::TooLarge { len: 5, limit: 4 }
+    ));
+}
+
+#[test]
+fn document_views_slice_the_original() {
+    let text = "重慶實驗室。\n\n到 2025 年，研發投入強度達到2.6%。In 2025 it will reach 2.73%.";
+    let doc = Extractor::new().analyze(text).unwrap();
+    let paras: Vec<&str> = doc.paragraphs().map(|s| &text[s]).collect();
+    assert_eq!(
+        paras,
+        [
+            "重慶實驗室。",
+            "到 2025 年，研發投入強度達到2.6%。In 2025 it will reach 2.73%."
+        ]
+    );
+    let sents: Vec<&str> = doc.sentences().map(|s| &text[s]).collect();
+    assert_eq!(
+        sents,
+        [
+            "重慶實驗室。",
+            "到 2025 年，研發投入強度達到2.6%。",
+            "In 2025 it will reach 2.73%."
+        ]
+    );
+    let toks: Vec<(&str, TokenKind)> = doc.tokens().map(|t| (&text[t.span], t.kind)).collect();
+    assert!(toks.contains(&("2.6", TokenKind::Number)), "{toks:?}");
+    assert!(toks.contains(&("reach", TokenKind::Latin)), "{toks:?}");
+    assert!(
+        toks.iter()
+            .any(|(t, k)| *k == TokenKind::Han && t.contains('驗')),
+        "{toks:?}"
+    );
+}
+
+#[test]
+fn every_span_slices_the_input_on_the_seeds() {
+    let ex = Extractor::new();
+    for (name, text) in seeds() {
+        let out = ex.extract(&text).unwrap();
+        let spans = out
+            .quantities
+            .iter()
+            .map(|q| &q.span)
+            .chain(out.years.iter().map(|y| &y.span))
+            .chain(
+                out.targets
+                    .iter()
+                    .flat_map(|t| [&t.span, &t.metric_span, &t.quantity.span]),
+            )
+            .chain(out.institutions.iter().map(|i| &i.span));
+        for s in spans {
+            assert_eq!(&text[s.start..s.end], s.text, "{name}");
+        }
+        let doc = ex.analyze(&text).unwrap();
+        for t in doc.tokens() {
+            assert!(
+                text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end),
+                "{name}"
+            );
+        }
+    }
+}
