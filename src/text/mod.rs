@@ -43,6 +43,10 @@ pub struct Normalized {
     /// For each shadow byte, the original end of its source character.
     ends: Vec<u32>,
     orig_len: usize,
+    /// Shadow offset where the current line starts, and whether it holds a
+    /// tab: kept while building so that deciding a break stays O(1).
+    line_start: usize,
+    line_has_tab: bool,
 }
 
 /// What kind of character sits on either side of a run of white space,
@@ -96,6 +100,8 @@ impl Normalized {
             starts: Vec::with_capacity(input.len()),
             ends: Vec::with_capacity(input.len()),
             orig_len: input.len(),
+            line_start: 0,
+            line_has_tab: false,
         };
         let mut skip_iter = skips.into_iter().peekable();
         let mut i = 0;
@@ -203,9 +209,10 @@ impl Normalized {
         if !(a == Side::Han || a == Side::Digit) || ends_sentence(before) {
             return false;
         }
-        let line_start = self.text.rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let line = &self.text[line_start..];
-        if line.contains('\t') || line.chars().count() < MIN_BROKEN_LINE_CHARS {
+        let line = &self.text[self.line_start..];
+        if self.line_has_tab
+            || line.chars().take(MIN_BROKEN_LINE_CHARS).count() < MIN_BROKEN_LINE_CHARS
+        {
             return false;
         }
         let _ = i;
@@ -215,6 +222,12 @@ impl Normalized {
     fn push(&mut self, c: char, start: usize, end: usize) {
         let len = c.len_utf8();
         self.text.push(c);
+        if c == '\n' {
+            self.line_start = self.text.len();
+            self.line_has_tab = false;
+        } else if c == '\t' {
+            self.line_has_tab = true;
+        }
         for _ in 0..len {
             self.starts.push(start as u32);
             self.ends.push(end as u32);
