@@ -7,9 +7,21 @@
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
+/// First code point of the dense part of the fold table.
+const DENSE_FROM: u32 = 0x2E80;
+/// One past the last code point of the dense part (the BMP).
+const DENSE_TO: u32 = 0x1_0000;
+
 /// The traditional-to-simplified character table (derived from OpenCC's
-/// `TSCharacters`, Apache-2.0; see `rules/NOTICE`).
-static T2S: Lazy<HashMap<char, char>> = Lazy::new(|| {
+/// `TSCharacters`, Apache-2.0; see `rules/NOTICE`): a direct-indexed array
+/// over the BMP's CJK blocks (one lookup per character on the hot path), and
+/// a map for the few supplementary-plane entries.
+struct FoldTable {
+    dense: Vec<char>,
+    sparse: HashMap<char, char>,
+}
+
+static T2S: Lazy<FoldTable> = Lazy::new(|| {
     let mut map = HashMap::new();
     for line in include_str!("../../rules/t2s.tsv").lines() {
         if line.starts_with('#') {
@@ -24,7 +36,19 @@ static T2S: Lazy<HashMap<char, char>> = Lazy::new(|| {
             map.insert(t, s);
         }
     }
-    map
+    let mut dense: Vec<char> = (DENSE_FROM..DENSE_TO)
+        .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+        .collect();
+    let mut sparse = HashMap::new();
+    for (t, s) in map {
+        let c = t as u32;
+        if (DENSE_FROM..DENSE_TO).contains(&c) {
+            dense[(c - DENSE_FROM) as usize] = s;
+        } else {
+            sparse.insert(t, s);
+        }
+    }
+    FoldTable { dense, sparse }
 });
 
 /// Folds one character: full-width ASCII forms and the ideographic space to
@@ -42,6 +66,15 @@ pub fn fold_char(c: char) -> char {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
         _ if (c as u32) < 0x2E80 => c,
-        _ => T2S.get(&c).copied().unwrap_or(c),
+        _ if (c as u32) < DENSE_TO => {
+            let s = T2S.dense[(c as u32 - DENSE_FROM) as usize];
+            // surrogate code points never reach here: they are not chars
+            if s == '\u{FFFD}' && c != '\u{FFFD}' {
+                c
+            } else {
+                s
+            }
+        }
+        _ => T2S.sparse.get(&c).copied().unwrap_or(c),
     }
 }

@@ -15,7 +15,7 @@ static MARKUP: Lazy<Regex> = Lazy::new(|| {
         | </?[A-Za-z][A-Za-z0-9:-]{0,20}(?:\s[^<>]*)?/?>
         | (?:https?|ftp)://[^\s<>"'，。、（）()“”]+
         | www\.[A-Za-z0-9-]+\.[^\s<>"'，。、（）()“”]+
-        | [A-Za-z0-9._/-]*\.(?:jpg|jpeg|png|gif|webp|svg|pdf|shtml|html|htm|php|aspx?)\b
+        | [A-Za-z0-9._/-]*\.(?:jpg|jpeg|png|gif|webp|svg|pdf|shtml|html|htm|php|aspx?)(?-u:\b)
         "#,
     )
     .expect("markup pattern")
