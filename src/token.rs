@@ -48,6 +48,57 @@ pub(crate) fn jieba() -> &'static Jieba {
     &JIEBA
 }
 
+/// Cuts a Han run: Chinese numerals of two or more characters that read as
+/// one number (`二〇三五`, `四十五万`) become number tokens, the rest goes
+/// through jieba.
+fn cut_han(text: &str, run: Span, out: &mut Vec<Token>) {
+    let rules = crate::rules::Rules::default_rules();
+    let mut start = run.start;
+    let mut i = run.start;
+    while i < run.end {
+        let c = text[i..].chars().next().expect("in bounds");
+        if rules.numbers.is_chinese_numeral(c) {
+            let mut j = i;
+            while j < run.end
+                && text[j..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| rules.numbers.is_chinese_numeral(d))
+            {
+                j += text[j..].chars().next().map_or(1, char::len_utf8);
+            }
+            let whole = rules
+                .numbers
+                .scan(text, i, j)
+                .filter(|m| m.end == j && m.value > 0.0);
+            if j - i >= 6 && whole.is_some() {
+                jieba_into(text, Span::new(start, i), out);
+                out.push(Token {
+                    span: Span::new(i, j),
+                    kind: TokenKind::Number,
+                });
+                start = j;
+            }
+            i = j;
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    jieba_into(text, Span::new(start, run.end), out);
+}
+
+fn jieba_into(text: &str, run: Span, out: &mut Vec<Token>) {
+    if run.is_empty() {
+        return;
+    }
+    for t in jieba().cut(&text[run], true) {
+        out.push(Token {
+            span: Span::new(run.start + t.byte_start, run.start + t.byte_end),
+            kind: TokenKind::Han,
+        });
+    }
+}
+
 /// Tokenizes `text[range]` (shadow text), appending to `out`. Spans are
 /// byte offsets into `text`.
 pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
@@ -71,12 +122,7 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 }
                 j += d.len_utf8();
             }
-            for t in jieba().cut(&text[i..j], true) {
-                out.push(Token {
-                    span: Span::new(i + t.byte_start, i + t.byte_end),
-                    kind: TokenKind::Han,
-                });
-            }
+            cut_han(text, Span::new(i, j), out);
             i = j;
         } else if c.is_alphanumeric() {
             let mut j = i;

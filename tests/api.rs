@@ -109,6 +109,21 @@ fn document_views_slice_the_original() {
 }
 
 #[test]
+fn numbers_are_single_tokens() {
+    let text = "二〇三五年远景目标，四十五万人，4.5万家，3万4000元，260,000 people，统一规划";
+    let doc = Extractor::new().analyze(text).unwrap();
+    let nums: Vec<&str> = doc
+        .tokens()
+        .filter(|t| t.kind == TokenKind::Number)
+        .map(|t| &text[t.span])
+        .collect();
+    assert_eq!(
+        nums,
+        ["二〇三五", "四十五万", "4.5万", "3万4000", "260,000"]
+    );
+}
+
+#[test]
 fn every_span_slices_the_input_on_the_seeds() {
     let ex = Extractor::new();
     for (name, text) in seeds() {
