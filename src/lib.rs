@@ -104,3 +104,8 @@ pub use number::parse_number;
 pub use span::Span;
 pub use token::{Token, TokenKind};
 pub use year::plan_years;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
