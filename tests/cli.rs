@@ -12,6 +12,24 @@ fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
+/// Runs the binary with `args`, feeding `input` on standard input.
+fn run_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn lines(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(out.stdout.clone())
         .expect("stdout is UTF-8")
@@ -58,19 +76,7 @@ fn a_folder_gives_one_line_per_txt_file_in_name_order() {
 
 #[test]
 fn standard_input_and_dash() {
-    let mut child = bin()
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("到2025年，研发投入强度达到2.6%。".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_stdin(&["-"], "到2025年，研发投入强度达到2.6%。");
     assert!(out.status.success());
     let records = lines(&out);
     assert_eq!(records.len(), 1);
@@ -119,21 +125,7 @@ fn bad_usage_exits_2() {
 
 #[test]
 fn all_numbers_and_reference_year() {
-    let run = |args: &[&str]| {
-        let mut child = bin()
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all("今年完成37项改革。".as_bytes())
-            .unwrap();
-        lines(&child.wait_with_output().unwrap()).remove(0)
-    };
+    let run = |args: &[&str]| lines(&run_stdin(args, "今年完成37项改革。")).remove(0);
     let plain = run(&[]);
     assert!(plain["years"].as_array().unwrap().is_empty());
     let dated = run(&["--reference-year", "2024"]);
