@@ -26,7 +26,6 @@ struct UnitRow {
     currency: Option<String>,
     /// Latin words match only as whole words.
     latin: bool,
-    line: usize,
 }
 
 /// The compiled `units` and `number_words` tables.
@@ -60,13 +59,12 @@ impl QuantityRules {
                 return Err(units.error(row, "a currency row needs an ISO code in `currency`"));
             }
             let r = UnitRow {
-                latin: word.chars().all(|c| c.is_ascii_alphabetic() || c == ' '),
+                latin: word.is_ascii() && word.chars().any(|c| c.is_ascii_alphabetic()),
                 word: word.to_ascii_lowercase(),
                 unit,
                 classifier: folded(units.get(row, "classifier")),
                 scale: units.number(row, "scale", 1.0)?,
                 currency,
-                line: row.line,
             };
             match units.get(row, "position") {
                 "" | "after" => after.push(r),
@@ -367,7 +365,7 @@ fn read_quantity(
             unit: row.unit,
             currency: row.currency.clone(),
             classifier: row.classifier.clone(),
-            rule: format!("units:{}", row.line),
+            rule: format!("units:{}", row.word),
             more,
         });
     }
@@ -393,7 +391,7 @@ fn read_quantity(
                 unit: Unit::Currency,
                 currency: row.currency.clone(),
                 classifier: String::new(),
-                rule: format!("units:{}", row.line),
+                rule: format!("units:{}", row.word),
                 more,
             });
         }
@@ -632,7 +630,7 @@ fn emit_cells(
             unit: row.unit,
             currency: row.currency.clone(),
             classifier: row.classifier.clone(),
-            rule: format!("table_cell:units:{}", row.line),
+            rule: format!("table_cell:units:{}", row.word),
             more: false,
         });
     }
