@@ -24,7 +24,7 @@ fn every_unit_example_is_read_by_its_row() {
             let out = ex
                 .extract(example)
                 .unwrap_or_else(|e| panic!("{example}: {e}"));
-            let rule = format!("units:{}", row.line);
+            let rule = format!("units:{}", t.get(row, "word").to_lowercase());
             let hit = out.quantities.iter().find(|q| q.rule == rule);
             let q = hit.unwrap_or_else(|| {
                 panic!(
