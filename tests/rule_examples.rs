@@ -1,17 +1,9 @@
 //! Every example written in a rule table must be read the way its row
 //! says (rustling-style: examples are the tests of the rules).
 
-use zhen_extract::rules::Table;
+mod common;
+use common::table;
 use zhen_extract::{parse_number, Extractor, Unit, YearKind};
-
-fn table(name: &str) -> Table {
-    let text = zhen_extract::rules::TABLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .expect("table shipped")
-        .1;
-    Table::parse(name, text).expect("table parses")
-}
 
 #[test]
 fn every_unit_example_is_read_by_its_row() {
