@@ -8,7 +8,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhen_extract::{Extraction, Extractor, InputError};
+use zhen_extract::{institution_index, Extraction, Extractor, InputError, InstitutionEntry};
 
 const USAGE: &str = "\
 usage: zhen-extract [OPTIONS] [PATH ...]
@@ -25,6 +25,10 @@ options:
   --pretty               indent the JSON (one object per document, not one per line)
   --reference-year YEAR  resolve relative years (今年, this year) against YEAR
   --all-numbers          also emit bare numbers as quantities with unit `number`
+  --institutions         instead of one line per document, list the corpus's
+                         institutions, one row per body (merged by canonical_id,
+                         else by normalised name) with its aliases and mentions
+  --json                 with --institutions: print JSON instead of a table
   -h, --help             print this help
   -V, --version          print the version
 
@@ -37,7 +41,19 @@ struct Options {
     pretty: bool,
     reference_year: Option<i32>,
     all_numbers: bool,
+    view: View,
+    json: bool,
     paths: Vec<String>,
+}
+
+/// What the run prints.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum View {
+    /// One JSON object per document.
+    #[default]
+    Records,
+    /// The corpus's institutions, merged.
+    Institutions,
 }
 
 /// The outcome of reading the command line.
@@ -69,6 +85,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
             "-V" | "--version" => return Ok(Command::Version),
             "--pretty" => opts.pretty = true,
             "--all-numbers" => opts.all_numbers = true,
+            "--institutions" => opts.view = View::Institutions,
+            "--json" => opts.json = true,
             "--reference-year" => {
                 let value = inline
                     .or_else(|| args.next())
@@ -82,6 +100,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
             }
             _ => return Err(format!("unknown option {arg:?}")),
         }
+    }
+    if opts.json && opts.view == View::Records {
+        return Err("--json goes with --institutions".into());
     }
     Ok(Command::Run(opts))
 }
@@ -173,6 +194,35 @@ fn write_record(
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
+/// The corpus's institutions as a plain-text table, one row per body.
+fn write_institutions(out: &mut impl Write, rows: &[InstitutionEntry]) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<44} {:<12} {:>8} {:>4}  aliases",
+        "key", "kind", "mentions", "docs"
+    )?;
+    for r in rows {
+        let docs: std::collections::BTreeSet<&str> =
+            r.occurrences.iter().map(|o| o.doc.as_str()).collect();
+        let kind = if r.generic {
+            format!("{}*", r.kind.as_str())
+        } else {
+            r.kind.as_str().to_string()
+        };
+        let aliases: Vec<&str> = r.aliases.iter().map(|a| a.as_str()).collect();
+        writeln!(
+            out,
+            "{:<44} {:<12} {:>8} {:>4}  {}",
+            r.key,
+            kind,
+            r.occurrences.len(),
+            docs.len(),
+            aliases.join(" | ").replace('\n', " ")
+        )?;
+    }
+    writeln!(out, "({} rows; * marks a category)", rows.len())
+}
+
 fn run(opts: Options) -> ExitCode {
     let mut builder = Extractor::builder();
     builder.all_numbers(opts.all_numbers);
@@ -190,6 +240,7 @@ fn run(opts: Options) -> ExitCode {
     let sources = sources(&opts.paths, &mut errors);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let mut corpus: Vec<(String, Extraction)> = Vec::new();
     for src in &sources {
         let name = src.name();
         let bytes = match src.read() {
@@ -200,6 +251,7 @@ fn run(opts: Options) -> ExitCode {
             }
         };
         match extractor.extract_bytes(&bytes) {
+            Ok(ex) if opts.view != View::Records => corpus.push((name, ex)),
             Ok(ex) => {
                 if let Err(e) = write_record(&mut out, &name, &ex, opts.pretty) {
                     // a closed pipe (`| head`) ends the run quietly
@@ -211,6 +263,22 @@ fn run(opts: Options) -> ExitCode {
                 }
             }
             Err(e) => errors.push(format!("{name}: {}", describe(&e))),
+        }
+    }
+    if opts.view == View::Institutions {
+        let rows = institution_index(corpus.iter().map(|(d, e)| (d.as_str(), e)));
+        let written = if opts.json {
+            serde_json::to_writer_pretty(&mut out, &rows)
+                .map_err(io::Error::from)
+                .and_then(|()| out.write_all(b"\n"))
+        } else {
+            write_institutions(&mut out, &rows)
+        };
+        if let Err(e) = written {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                eprintln!("zhen-extract: cannot write output: {e}");
+                return ExitCode::FAILURE;
+            }
         }
     }
     if let Err(e) = out.flush() {

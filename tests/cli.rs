@@ -136,3 +136,41 @@ fn all_numbers_and_reference_year() {
             >= plain["quantities"].as_array().unwrap().len()
     );
 }
+
+#[test]
+fn institutions_view_merges_a_body_across_documents() {
+    let out = bin().arg("--institutions").arg(seeds()).output().unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("jinfeng_lab "))
+        .expect("a row for the Jinfeng Laboratory");
+    assert!(row.contains("金凤实验室") || row.contains("金鳳"), "{row}");
+
+    let out = bin()
+        .args(["--institutions", "--json"])
+        .arg(seeds())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    let keys: std::collections::HashSet<&str> =
+        rows.iter().map(|r| r["key"].as_str().unwrap()).collect();
+    assert_eq!(keys.len(), rows.len(), "one row per body");
+    let jinfeng = rows.iter().find(|r| r["key"] == "jinfeng_lab").unwrap();
+    let docs: std::collections::HashSet<&str> = jinfeng["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["doc"].as_str().unwrap())
+        .collect();
+    assert!(docs.len() >= 2, "{docs:?}");
+}
+
+#[test]
+fn json_alone_is_bad_usage() {
+    let out = bin().arg("--json").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
