@@ -252,8 +252,14 @@ impl Extractor {
         Extraction {
             quantities: quantities.iter().map(|q| q.to_record(doc)).collect(),
             years: years.iter().map(|y| y.to_record(doc)).collect(),
+            targets: crate::target::find(
+                doc,
+                &self.rules,
+                &quantities,
+                &years,
+                self.reference_year,
+            ),
             institutions: crate::institution::find(doc, &self.rules),
-            ..Extraction::default()
         }
     }
 }

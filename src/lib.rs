@@ -91,6 +91,7 @@ mod quantity;
 pub mod rules;
 mod segment;
 mod span;
+mod target;
 pub mod text;
 mod token;
 mod year;

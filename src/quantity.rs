@@ -579,7 +579,8 @@ fn table_cells(doc: &Document, rules: &Rules, excluded: &Excluded, out: &mut Vec
     }
 }
 
-fn split_cells(text: &str, para: Span) -> Vec<Span> {
+/// The tab-separated cells of a table row.
+pub(crate) fn split_cells(text: &str, para: Span) -> Vec<Span> {
     let mut cells = Vec::new();
     let mut start = para.start;
     for (o, c) in text[para].char_indices() {

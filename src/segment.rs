@@ -32,8 +32,15 @@ fn is_sentence_end(text: &str, at: usize, c: char) -> bool {
     }
 }
 
-fn is_clause_end(c: char) -> bool {
-    matches!(c, ',' | ':' | '，' | '：')
+/// A comma or colon that ends a clause: not a thousands separator
+/// (`10,000`) or a time (`9:30`) between digits.
+fn is_clause_end(text: &str, at: usize, c: char) -> bool {
+    if !matches!(c, ',' | ':' | '，' | '：') {
+        return false;
+    }
+    let digit_before = text[..at].ends_with(|d: char| d.is_ascii_digit());
+    let digit_after = text[at + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
+    !(c.is_ascii() && digit_before && digit_after)
 }
 
 /// Trims spaces and line breaks (not tabs: an empty first cell is part of
@@ -69,7 +76,7 @@ impl Segments {
                 let at = p.start + o;
                 let end = at + c.len_utf8();
                 let sentence_end = is_sentence_end(text, at, c);
-                if sentence_end || is_clause_end(c) || c == '\t' {
+                if sentence_end || is_clause_end(text, at, c) || c == '\t' {
                     let cl = trim(text, Span::new(clause_start, end));
                     if !cl.is_empty() {
                         seg.clauses.push(cl);

@@ -33,6 +33,8 @@ pub const TABLES: &[(&str, &str)] = &[
         include_str!("../../rules/institution_names.tsv"),
     ),
     ("gazetteer", include_str!("../../rules/gazetteer.tsv")),
+    ("metrics", include_str!("../../rules/metrics.tsv")),
+    ("target_words", include_str!("../../rules/target_words.tsv")),
 ];
 
 /// Every table by name, default rows plus caller rows, not yet compiled.
@@ -88,6 +90,7 @@ pub struct Rules {
     pub(crate) years: crate::year::YearRules,
     pub(crate) exclusions: crate::exclusion::Exclusions,
     pub(crate) institutions: crate::institution::InstitutionRules,
+    pub(crate) targets: crate::target::TargetRules,
 }
 
 static DEFAULT: Lazy<Arc<Rules>> = Lazy::new(|| {
@@ -106,6 +109,7 @@ impl Rules {
             years: crate::year::YearRules::compile(t)?,
             exclusions: crate::exclusion::Exclusions::compile(t.get("exclusions"))?,
             institutions: crate::institution::InstitutionRules::compile(t)?,
+            targets: crate::target::TargetRules::compile(t)?,
             numbers,
         })
     }
@@ -120,6 +124,7 @@ impl Rules {
         let mut w = self.quantities.words();
         w.extend(self.years.words());
         w.extend(self.institutions.words());
+        w.extend(self.targets.words());
         w
     }
 }

@@ -1,0 +1,904 @@
+//! Targets and reported figures (`EXTRACTION.md` section 3): a metric tied
+//! to a quantity, with comparator, year, status and baseline.
+//!
+//! The relation step runs after quantities and years are found. For each
+//! quantity it reads, all through rule tables (`rules/metrics.tsv`,
+//! `rules/target_words.tsv`):
+//!
+//! - the **metric phrase**: the words of its clause before it, cut at other
+//!   figures and years and trimmed of frames, verbs and comparators (or the
+//!   noun an English number counts, or the words after a Chinese count when
+//!   nothing stands before it); `分别` / `respectively` pair a list of
+//!   metrics with a list of figures;
+//! - the **metric id** from the longest known wording in the phrase, with
+//!   `_growth` / `_increase` for growth rates and changes, and none where a
+//!   scope word narrows a known indicator;
+//! - the **comparator** from the words touching the figure, a bound after
+//!   it winning over a word before it;
+//! - the **year** from the sentence (a deadline, a report date), else from
+//!   what governs it: the year opening its paragraph, a short heading over
+//!   a list, a plan period;
+//! - the **status** from goal and report frames in the sentence or its
+//!   heading, else from the year against the plan period of the document.
+//!
+//! Indicator tables (`专栏 1`) are read row by row in `table`.
+
+mod table;
+mod words;
+
+pub(crate) use words::{Metrics, Words};
+
+use crate::extractor::Document;
+use crate::model::{Baseline, Comparator, Status, Target, Unit, YearKind};
+use crate::quantity::Hit as QHit;
+use crate::rules::Rules;
+use crate::segment::containing;
+use crate::span::Span;
+use crate::year::Hit as YHit;
+
+/// How many paragraphs back a heading or opening year may govern.
+const GOVERNING_PARAGRAPHS: usize = 12;
+/// The longest heading, in characters, that governs the paragraphs below.
+const HEADING_CHARS: usize = 24;
+
+/// The compiled target tables.
+#[derive(Debug)]
+pub(crate) struct TargetRules {
+    pub(crate) metrics: Metrics,
+    pub(crate) words: Words,
+}
+
+impl TargetRules {
+    pub(crate) fn compile(t: &crate::rules::Tables) -> Result<TargetRules, crate::RuleError> {
+        Ok(TargetRules {
+            metrics: Metrics::compile(t.get("metrics"))?,
+            words: Words::compile(t.get("target_words"))?,
+        })
+    }
+
+    /// Words the segmenter must keep whole.
+    pub(crate) fn words(&self) -> Vec<&str> {
+        self.metrics.words.iter().map(String::as_str).collect()
+    }
+}
+
+/// What the whole document says about time: the plan period it is about.
+struct DocFrame {
+    /// The first year of the plan the document sets out (`十四五` → 2021).
+    plan_start: Option<i32>,
+}
+
+/// Everything one document's relation step reads.
+struct Ctx<'a> {
+    doc: &'a Document<'a>,
+    text: &'a str,
+    rules: &'a TargetRules,
+    quantities: &'a [QHit],
+    years: &'a [YHit],
+    frame: DocFrame,
+    reference_year: Option<i32>,
+}
+
+/// Finds the targets of a document from its quantities and years.
+pub(crate) fn find(
+    doc: &Document,
+    rules: &Rules,
+    quantities: &[QHit],
+    years: &[YHit],
+    reference_year: Option<i32>,
+) -> Vec<Target> {
+    let text = doc.norm.text();
+    let ctx = Ctx {
+        doc,
+        text,
+        rules: &rules.targets,
+        quantities,
+        years,
+        frame: doc_frame(text, years),
+        reference_year,
+    };
+    let mut out = Vec::new();
+    for (i, q) in quantities.iter().enumerate() {
+        if q.unit == Unit::Number {
+            continue;
+        }
+        let target = if q.rule.starts_with("table_cell") {
+            table::target(&ctx, q)
+        } else {
+            ctx.prose_target(i, q)
+        };
+        out.extend(target);
+    }
+    out
+}
+
+/// The plan a document sets out: the first plan period or range it names
+/// in its opening (title and first lines).
+fn doc_frame(text: &str, years: &[YHit]) -> DocFrame {
+    let head = text.char_indices().nth(300).map_or(text.len(), |(i, _)| i);
+    let plan_start = years
+        .iter()
+        .take_while(|y| y.span.start < head)
+        .find(|y| matches!(y.kind, YearKind::PlanPeriod | YearKind::Range))
+        .map(|y| y.start_year);
+    DocFrame { plan_start }
+}
+
+/// A metric phrase found for a figure.
+#[derive(Debug, Clone, Copy)]
+struct Phrase {
+    span: Span,
+}
+
+impl Ctx<'_> {
+    fn sentence(&self, at: usize) -> Span {
+        let s = &self.doc.segments.sentences;
+        containing(s, at).map_or(Span::new(at, at), |i| s[i])
+    }
+
+    fn clause(&self, at: usize) -> Span {
+        let c = &self.doc.segments.clauses;
+        containing(c, at).map_or_else(|| self.sentence(at), |i| c[i])
+    }
+
+    fn paragraph_index(&self, at: usize) -> Option<usize> {
+        containing(&self.doc.segments.paragraphs, at)
+    }
+
+    fn prose_target(&self, i: usize, q: &QHit) -> Option<Target> {
+        let sentence = self.sentence(q.span.start);
+        let clause = self.clause(q.span.start);
+        let phrase = self
+            .respective_metric(i, q, sentence)
+            .or_else(|| self.metric_phrase(q, clause, sentence))?;
+        let comparator = self.comparator(q, phrase);
+        let metric_id = self.metric_id(q, phrase, sentence);
+        let named = self.rules.metrics.find(&self.text[phrase.span]).is_some();
+        if !self.is_indicator(q, phrase, named) {
+            return None;
+        }
+        let (year, status) = self.year_and_status(q, sentence);
+        let baseline = self.baseline(i, q, clause);
+        Some(self.record(q, phrase, metric_id, comparator, year, status, baseline))
+    }
+
+    /// Whether a figure with this metric phrase is an indicator's value:
+    /// not a count of aspects or tasks, a place's size, a number written
+    /// in words or a technical parameter, unless a known metric says so.
+    fn is_indicator(&self, q: &QHit, phrase: Phrase, known: bool) -> bool {
+        let w = &self.rules.words;
+        let p = &self.text[phrase.span];
+        if w.not_metric.suffix_of(p).is_some()
+            || w.not_metric.prefix_of(p).is_some()
+            || w.not_metric.prefix_of(&q.classifier) == Some(q.classifier.len())
+        {
+            return false;
+        }
+        if known {
+            return true;
+        }
+        let in_words = !self.text[q.number].bytes().any(|b| b.is_ascii_digit());
+        !in_words && q.unit != Unit::Other
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn record(
+        &self,
+        q: &QHit,
+        phrase: Phrase,
+        metric_id: Option<String>,
+        comparator: Comparator,
+        year: Option<i32>,
+        status: Status,
+        baseline: Option<Baseline>,
+    ) -> Target {
+        let metric_span = self.doc.span_text(phrase.span);
+        let whole = if phrase.span.end <= q.span.start
+            && self.text[phrase.span.end..q.span.start].chars().count() <= 24
+        {
+            Span::new(phrase.span.start, q.span.end)
+        } else {
+            q.span
+        };
+        Target {
+            span: self.doc.span_text(whole),
+            metric: metric_span.text.clone(),
+            metric_span,
+            metric_id,
+            quantity: q.to_record(self.doc),
+            comparator,
+            year,
+            status,
+            baseline,
+        }
+    }
+
+    /// Other figures and years inside `span`, in order: the points where a
+    /// metric phrase is cut.
+    fn cuts(&self, span: Span) -> Vec<Span> {
+        let mut cuts: Vec<Span> = self
+            .quantities
+            .iter()
+            .map(|q| q.span)
+            .chain(self.years.iter().map(|y| y.span))
+            .filter(|s| s.start >= span.start && s.end <= span.end)
+            .collect();
+        cuts.sort_by_key(|s| s.start);
+        cuts
+    }
+
+    /// The pieces of `span` between figures, years and list marks, trimmed.
+    fn pieces(&self, span: Span) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut at = span.start;
+        let mut cuts = self.cuts(span);
+        cuts.extend(
+            self.text[span]
+                .match_indices(['、', ';'])
+                .map(|(o, m)| Span::new(span.start + o, span.start + o + m.len())),
+        );
+        cuts.sort_by_key(|s| s.start);
+        for c in cuts {
+            if c.start >= at {
+                out.push(Span::new(at, c.start));
+            }
+            at = at.max(c.end);
+        }
+        out.push(Span::new(at, span.end));
+        out.into_iter()
+            .map(|p| self.trim(p))
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    /// Trims frames, comparators, punctuation and spaces off both ends.
+    fn trim(&self, mut s: Span) -> Span {
+        let w = &self.rules.words;
+        loop {
+            let t = &self.text[s];
+            let lead = t.len() - t.trim_start_matches(is_filler).len();
+            let lead = if lead > 0 {
+                lead
+            } else {
+                w.trim
+                    .prefix_of(t)
+                    .or_else(|| w.target.prefix_of(t))
+                    .or_else(|| w.actual.prefix_of(t))
+                    .or_else(|| w.target_year.prefix_of(t))
+                    .or_else(|| w.actual_year.prefix_of(t))
+                    .unwrap_or(0)
+            };
+            let t2 = &t[lead..];
+            let tail = t2.len() - t2.trim_end_matches(is_filler).len();
+            let tail = if tail > 0 {
+                tail
+            } else {
+                w.trim
+                    .suffix_of(t2)
+                    .or_else(|| w.bound_before(t2).map(|(_, n)| n))
+                    .or_else(|| w.target.suffix_of(t2))
+                    .or_else(|| w.actual.suffix_of(t2))
+                    .or_else(|| w.target_year.suffix_of(t2))
+                    .or_else(|| w.actual_year.suffix_of(t2))
+                    .or_else(|| w.growth.suffix_of(t2))
+                    .or_else(|| w.increase.suffix_of(t2))
+                    .unwrap_or(0)
+            };
+            if lead == 0 && tail == 0 {
+                return s;
+            }
+            s = Span::new(s.start + lead, (s.end - tail).max(s.start + lead));
+        }
+    }
+
+    /// The metric phrase of a figure from its clause.
+    fn metric_phrase(&self, q: &QHit, clause: Span, sentence: Span) -> Option<Phrase> {
+        // an English number counting a noun: the noun phrase is the metric
+        if q.rule == "english_noun" {
+            let after = &self.text[between(q.number.end, sentence.end)];
+            let lower = after.to_ascii_lowercase();
+            if let Some(p) = lower.find(q.classifier.as_str()) {
+                let span = self.trim(between(q.number.end, q.number.end + p + q.classifier.len()));
+                if !span.is_empty() {
+                    return Some(Phrase { span });
+                }
+            }
+        }
+        let before = between(clause.start, q.span.start);
+        let prefix = self
+            .pieces(before)
+            .into_iter()
+            .rev()
+            .find(|p| self.has_words(*p));
+        // a count before the thing counted (`挂牌运行3个重庆实验室`,
+        // `10个国家建立合作关系`): where nothing but a verb stands before it
+        let after = between(q.span.end, clause.end);
+        let counted = self
+            .pieces(after)
+            .into_iter()
+            .next()
+            .filter(|p| self.has_words(*p) && p.start == self.trim(after).start);
+        if let Some(c) = counted {
+            let verb_only = prefix
+                .is_none_or(|p| ends_in_verb(self.text[between(p.start, q.span.start)].trim_end()));
+            if verb_only && q.unit == Unit::Count && !self.text[q.span].is_ascii() {
+                return Some(Phrase { span: c });
+            }
+        }
+        if let Some(p) = prefix {
+            return Some(Phrase { span: p });
+        }
+        // a figure opening its clause (`，同比增长51.7%`): the clause before
+        let ci = containing(&self.doc.segments.clauses, clause.start)?;
+        if ci == 0 {
+            return None;
+        }
+        let prev = self.doc.segments.clauses[ci - 1];
+        if prev.end < sentence.start {
+            return None;
+        }
+        self.pieces(prev)
+            .into_iter()
+            .find(|p| self.has_words(*p))
+            .map(|span| Phrase { span })
+    }
+
+    /// True where a piece holds at least two letters or Han characters.
+    fn has_words(&self, s: Span) -> bool {
+        self.text[s]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .take(2)
+            .count()
+            == 2
+    }
+
+    /// `A、B分别达X、Y`: the metric paired with figure `i`.
+    fn respective_metric(&self, i: usize, q: &QHit, sentence: Span) -> Option<Phrase> {
+        let w = &self.rules.words;
+        let before = &self.text[between(sentence.start, q.span.start)];
+        let lower = before.to_ascii_lowercase();
+        let marker = w.respectively.words_in(&lower).last().copied()?;
+        let mstart = sentence.start + marker.0;
+        // the figures after the marker in this sentence, in order
+        let mut figures: Vec<usize> = Vec::new();
+        for k in 0..self.quantities.len() {
+            let s = self.quantities[k].span;
+            if s.start < mstart || s.end > sentence.end {
+                continue;
+            }
+            // the figures listed together: only separators between them
+            if let Some(&last) = figures.last() {
+                let gap = self.text[between(self.quantities[last].span.end, s.start)].trim();
+                if !gap.is_empty()
+                    && !["、", ",", "，", "和", "及", "以及", "and", ", and"].contains(&gap)
+                {
+                    break;
+                }
+            }
+            figures.push(k);
+        }
+        let rank = figures.iter().position(|&k| k == i)?;
+        // English puts `respectively` after the figures
+        let metrics_span = if marker.0 + marker.1 <= before.len() {
+            let clause = self.clause(mstart);
+            Span::new(clause.start.max(sentence.start), mstart)
+        } else {
+            return None;
+        };
+        let list = self.split_list(self.trim(metrics_span));
+        (list.len() == figures.len() && list.len() > 1).then(|| Phrase { span: list[rank] })
+    }
+
+    /// Splits a list of metrics on `、`, `和`, `及`, `,` and `and`.
+    fn split_list(&self, span: Span) -> Vec<Span> {
+        let t = &self.text[span];
+        let mut out = Vec::new();
+        let mut at = 0;
+        let seps = ["、", "和", "及", ",", " and "];
+        let mut i = 0;
+        while i < t.len() {
+            if let Some(s) = seps.iter().find(|s| t[i..].starts_with(**s)) {
+                out.push(Span::new(span.start + at, span.start + i));
+                i += s.len();
+                at = i;
+            } else {
+                i += t[i..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out.push(Span::new(span.start + at, span.end));
+        out.into_iter()
+            .map(|s| self.trim(s))
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    /// The comparator from the words touching the figure.
+    fn comparator(&self, q: &QHit, phrase: Phrase) -> Comparator {
+        let w = &self.rules.words;
+        let para_end = self
+            .paragraph_index(q.span.start)
+            .map_or(self.text.len(), |p| self.doc.segments.paragraphs[p].end);
+        let after = &self.text[q.span.end..para_end];
+        if let Some((c, _)) = w.bound_after(after) {
+            return c;
+        }
+        if q.more {
+            return Comparator::Gt;
+        }
+        let from = if phrase.span.end <= q.span.start {
+            phrase.span.end
+        } else {
+            self.clause(q.span.start).start
+        };
+        let before = &self.text[from..q.span.start];
+        w.bound_before(before)
+            .map(|(c, _)| c)
+            .unwrap_or(Comparator::Eq)
+    }
+
+    /// The metric id: the longest known wording in the phrase, narrowed by
+    /// scope words, with `_growth` / `_increase`.
+    fn metric_id(&self, q: &QHit, phrase: Phrase, sentence: Span) -> Option<String> {
+        let m = &self.rules.metrics;
+        let w = &self.rules.words;
+        let p = &self.text[phrase.span];
+        // the phrase; else the wording nearest the figure in its clause (an
+        // English frame such as `the proportion of` trimmed off the phrase,
+        // or the words after an English count: `patents owned by 10,000
+        // people`); else a wording in parts around the figure
+        let clause = self.clause(q.span.start);
+        let before = self.text[between(sentence.start, q.span.start)].to_lowercase();
+        let after = self.text[between(q.span.end, sentence.end)].to_lowercase();
+        let end = if phrase.span.start >= q.span.end {
+            clause.end.max(q.span.end)
+        } else {
+            q.span.start
+        };
+        // the clause before the figure, from the figure before it
+        let after_prev = self
+            .quantities
+            .iter()
+            .map(|o| o.span.end)
+            .filter(|&e| e <= q.span.start && e > clause.start)
+            .max()
+            .unwrap_or(clause.start);
+        let wide = between(after_prev.min(phrase.span.start), end);
+        let in_phrase = m.find(p).map(|f| (f, phrase.span.start));
+        // a longer wording around the phrase's (`proportion of social r&d
+        // expenditure to regional gdp` around `r&d expenditure`) wins
+        let around = m.find_last(&self.text[wide]).filter(|f| {
+            in_phrase.is_some_and(|(g, base)| {
+                wide.start + f.start <= base + g.start
+                    && wide.start + f.end >= base + g.end
+                    && f.end - f.start > g.end - g.start
+            })
+        });
+        let found = match around.map(|f| (f, wide.start)).or(in_phrase) {
+            Some(found) => Some(found),
+            None => {
+                let near = m.find_last(&self.text[wide]).map(|f| (f, wide.start));
+                if near.is_none() {
+                    if let Some(id) = m.find_gapped(&before, &after) {
+                        return Some(m.id(id).to_string());
+                    }
+                }
+                near
+            }
+        };
+        let (f, base) = found?;
+        // a scope word before the wording names another indicator
+        let lead = &self.text[between(base, base + f.start)];
+        if w.scope.occurs_in(lead) {
+            return None;
+        }
+        let id = m.id(f.id).to_string();
+        let gap = &self.text[between(base + f.end, q.span.start)];
+        let lower = gap.to_ascii_lowercase();
+        if q.unit == Unit::PercentagePoint && w.increase.occurs_in(&lower) {
+            return Some(format!("{id}_increase"));
+        }
+        if !id.ends_with("_growth") && w.growth.occurs_in(&lower) {
+            return Some(format!("{id}_growth"));
+        }
+        Some(id)
+    }
+
+    /// The year of a figure and whether it is a goal or a report.
+    fn year_and_status(&self, q: &QHit, sentence: Span) -> (Option<i32>, Status) {
+        let w = &self.rules.words;
+        let s_text = &self.text[sentence];
+        let frame_target = w.target.occurs_in(s_text);
+        let frame_actual = w.actual.occurs_in(s_text);
+        // years of the sentence: the nearest before the figure, else after
+        let in_sentence: Vec<&YHit> = self
+            .years
+            .iter()
+            .filter(|y| y.span.start >= sentence.start && y.span.end <= sentence.end)
+            .collect();
+        let in_sentence: Vec<&YHit> = in_sentence
+            .into_iter()
+            .filter(|y| !self.compared_year(y))
+            .collect();
+        let near = in_sentence
+            .iter()
+            .rev()
+            .find(|y| y.span.end <= q.span.start)
+            .or_else(|| in_sentence.iter().find(|y| y.span.start >= q.span.end))
+            .copied();
+        let (year_hit, governing_target) = match near {
+            Some(y) => (Some(y), false),
+            None => match self.governing_year(sentence) {
+                Some((y, t)) => (Some(y), t),
+                None => (None, false),
+            },
+        };
+        let year_frame = year_hit.map(|y| self.year_frame(y).or_else(|| self.plan_frame(y)));
+        let status = if frame_target || governing_target || year_frame == Some(Some(Status::Target))
+        {
+            Status::Target
+        } else if frame_actual || year_frame == Some(Some(Status::Actual)) {
+            Status::Actual
+        } else {
+            self.status_from_year(year_hit)
+        };
+        if let Some(y) = year_hit.filter(|y| y.kind == YearKind::PlanPeriod) {
+            // `“十五五”开局之年`: the plan's first (or last) year
+            let after = &self.text[between(y.span.end, self.clause(y.span.start).end)];
+            if w.plan_first.occurs_in(after) {
+                return (Some(y.start_year), status);
+            }
+            if w.plan_last.occurs_in(after) {
+                return (Some(y.end_year), status);
+            }
+        }
+        let year = year_hit.and_then(|y| match (y.kind, status) {
+            (YearKind::PlanPeriod | YearKind::Range, Status::Target) => Some(y.end_year),
+            (YearKind::PlanPeriod | YearKind::Range, Status::Actual) => None,
+            _ => Some(y.end_year),
+        });
+        (year, status)
+    }
+
+    /// A year a figure is compared with (`比2015年提高了`), not its own.
+    fn compared_year(&self, y: &YHit) -> bool {
+        let before = self.text[..y.span.start].trim_end_matches(' ');
+        self.rules.words.compare_year.suffix_of(before).is_some()
+    }
+
+    /// `到2025年` makes a deadline, `截至2024年底` a report date.
+    fn year_frame(&self, y: &YHit) -> Option<Status> {
+        let w = &self.rules.words;
+        let para = self
+            .paragraph_index(y.span.start)
+            .map_or(0, |p| self.doc.segments.paragraphs[p].start);
+        let before = self.text[para..y.span.start].trim_end_matches(' ');
+        if w.actual_year.suffix_of(before).is_some() {
+            Some(Status::Actual)
+        } else if w.target_year.suffix_of(before).is_some() {
+            Some(Status::Target)
+        } else {
+            None
+        }
+    }
+
+    /// A plan period or range names a plan: goals, unless it ended before
+    /// the plan the document sets out (a review of the last plan).
+    fn plan_frame(&self, y: &YHit) -> Option<Status> {
+        if !matches!(y.kind, YearKind::PlanPeriod | YearKind::Range) {
+            return None;
+        }
+        match self.frame.plan_start.or(self.reference_year) {
+            Some(now) if y.end_year < now => Some(Status::Actual),
+            _ => Some(Status::Target),
+        }
+    }
+
+    /// Without frames: a year before the plan the document sets out (or the
+    /// caller's reference year) is a report; otherwise a plan document
+    /// states goals and anything else reports.
+    fn status_from_year(&self, y: Option<&YHit>) -> Status {
+        let now = self.frame.plan_start.or(self.reference_year);
+        match (y, now) {
+            (Some(y), Some(now)) if y.end_year < now => Status::Actual,
+            (_, Some(_)) if self.frame.plan_start.is_some() => Status::Target,
+            _ => Status::Actual,
+        }
+    }
+
+    /// The year that governs a sentence without one: the year opening its
+    /// paragraph, or a short heading (or opening year) over the list or
+    /// paragraphs it sits in. Also whether that heading frames a goal.
+    fn governing_year(&self, sentence: Span) -> Option<(&YHit, bool)> {
+        let paras = &self.doc.segments.paragraphs;
+        let pi = self.paragraph_index(sentence.start)?;
+        let first = pi.saturating_sub(GOVERNING_PARAGRAPHS);
+        for k in (first..=pi).rev() {
+            let p = paras[k];
+            let opening = self.years.iter().find(|y| {
+                y.span.start >= p.start
+                    && y.span.start <= p.start + 12
+                    && y.span.end <= p.end
+                    && !self.compared_year(y)
+            });
+            let heading = self.text[p].chars().count() <= HEADING_CHARS;
+            if let Some(y) = opening {
+                let frame = heading && self.rules.words.target.occurs_in(&self.text[p]);
+                return Some((y, frame));
+            }
+            if k < pi && is_chapter_heading(&self.text[p]) {
+                break;
+            }
+        }
+        None
+    }
+
+    /// `从X提高到Y` / `from X to Y`: the earlier figure of the clause with
+    /// the same unit, where a `from` word opens it.
+    fn baseline(&self, i: usize, q: &QHit, clause: Span) -> Option<Baseline> {
+        let prev = self.quantities[..i].last()?;
+        if prev.span.start < clause.start || prev.unit != q.unit {
+            return None;
+        }
+        let between = self.text[prev.span.end..q.span.start].to_ascii_lowercase();
+        let to_word = [
+            "提高到",
+            "提高至",
+            "提升到",
+            "提升至",
+            "增加到",
+            "增加至",
+            "增长到",
+            "上升到",
+            " to ",
+        ]
+        .iter()
+        .any(|t| between.contains(t));
+        let lead = &self.text[clause.start..prev.span.start].to_ascii_lowercase();
+        let from_word = ["从", "由", "from"].iter().any(|f| lead.contains(f));
+        if !(to_word && from_word) {
+            return None;
+        }
+        let year = self
+            .years
+            .iter()
+            .rev()
+            .find(|y| y.span.end <= prev.span.start && y.span.start >= clause.start)
+            .map(|y| y.end_year);
+        Some(Baseline {
+            value: prev.value,
+            year,
+            span: Some(self.doc.span_text(prev.span)),
+        })
+    }
+}
+
+/// The span from `a` to `b`, empty where `b` comes first.
+fn between(a: usize, b: usize) -> Span {
+    Span::new(a, b.max(a))
+}
+
+/// Spaces, punctuation and list bullets at the ends of a metric phrase.
+fn is_filler(c: char) -> bool {
+    c.is_whitespace()
+        || (c.is_ascii_punctuation() && c != '&' && c != '%' && c != ')' && c != '(')
+        || matches!(
+            c,
+            '●' | '•' | '·' | '、' | '，' | '：' | '；' | '。' | '—' | '“' | '”' | '―' | '…'
+        )
+}
+
+/// A chapter or section heading (`第二章 …`, `第一节 …`): the reach of a
+/// governing year ends there.
+fn is_chapter_heading(p: &str) -> bool {
+    let t = p.trim_start();
+    t.starts_with('第') && t.chars().take(6).any(|c| matches!(c, '章' | '节' | '部'))
+}
+
+/// True where the segmenter reads the last word of `s` as a verb.
+fn ends_in_verb(s: &str) -> bool {
+    crate::token::jieba()
+        .tag(s, false)
+        .last()
+        .is_some_and(|t| t.tag.starts_with('v') && t.tag != "vn" || t.tag == "u" || t.tag == "uj")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Comparator, Extractor, Status};
+
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Comparator,
+        Option<i32>,
+        Status,
+    );
+    type Cell<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Comparator,
+        Option<i32>,
+        Status,
+        Option<f64>,
+    );
+
+    fn t(text: &str) -> Vec<Row> {
+        Extractor::new()
+            .extract(text)
+            .unwrap()
+            .targets
+            .into_iter()
+            .map(|t| {
+                (
+                    t.quantity.span.text,
+                    t.metric,
+                    t.metric_id,
+                    t.comparator,
+                    t.year,
+                    t.status,
+                )
+            })
+            .collect()
+    }
+
+    fn row(q: &str, m: &str, id: Option<&str>, c: Comparator, y: Option<i32>, s: Status) -> Row {
+        (q.into(), m.into(), id.map(Into::into), c, y, s)
+    }
+
+    use Comparator::*;
+    use Status::*;
+
+    #[test]
+    fn goal_with_bound_and_respectively() {
+        assert_eq!(
+            t("到2025年，全社会研发投入强度达到2.6%以上，高新技术企业、科技型企业分别达到1.15万家、8.6万家。"),
+            [
+                row("2.6%", "全社会研发投入强度", Some("rd_intensity"), Gte, Some(2025), Target),
+                row("1.15万家", "高新技术企业", Some("high_tech_enterprises"), Eq, Some(2025), Target),
+                row("8.6万家", "科技型企业", Some("tech_enterprises"), Eq, Some(2025), Target),
+            ]
+        );
+    }
+
+    #[test]
+    fn reported_figures_and_changes() {
+        assert_eq!(
+            t("2020年，全市研发经费投入强度2.11%，比2015年提高了0.57个百分点。"),
+            [
+                row(
+                    "2.11%",
+                    "研发经费投入强度",
+                    Some("rd_intensity"),
+                    Eq,
+                    Some(2020),
+                    Actual
+                ),
+                row(
+                    "0.57个百分点",
+                    "研发经费投入强度",
+                    Some("rd_intensity_increase"),
+                    Eq,
+                    Some(2020),
+                    Actual
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn from_to_gives_a_baseline() {
+        let out = Extractor::new()
+            .extract("研发投入强度由2020年的2.11%提高到2025年的2.6%。")
+            .unwrap();
+        let goal = out.targets.last().unwrap();
+        assert_eq!((goal.year, goal.status), (Some(2025), Target));
+        assert_eq!(goal.metric, "研发投入强度");
+        let base = goal.baseline.as_ref().expect("a baseline");
+        assert_eq!((base.value, base.year), (2.11, Some(2020)));
+    }
+
+    #[test]
+    fn traditional_and_governing_heading() {
+        assert_eq!(
+            t("2026年力爭\n●全社會研發投入強度達2.82%\n●研發人員超過28萬人\n"),
+            [
+                row(
+                    "2.82%",
+                    "全社會研發投入強度",
+                    Some("rd_intensity"),
+                    Eq,
+                    Some(2026),
+                    Target
+                ),
+                row(
+                    "28萬人",
+                    "研發人員",
+                    Some("rd_personnel"),
+                    Gt,
+                    Some(2026),
+                    Target
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_goals() {
+        assert_eq!(
+            t("By 2025, R&D personnel will exceed 260,000 and the R&D investment intensity will reach about 2.8%. R&D funds account for more than 5% of the regional GDP."),
+            [
+                row("260,000", "R&D personnel", Some("rd_personnel"), Gt, Some(2025), Target),
+                row("2.8%", "R&D investment intensity", Some("rd_intensity"), Approx, Some(2025), Target),
+                row("5%", "R&D funds", Some("rd_intensity"), Gt, Some(2025), Target),
+            ]
+        );
+    }
+
+    #[test]
+    fn plan_period_opening_year_and_scope() {
+        assert_eq!(
+            t("今年是“十五五”开局之年。力争技术合同成交额超1200亿元。西部（重庆）科学城研发投入强度达到5%以上。"),
+            [
+                row("1200亿元", "技术合同成交额", Some("tech_contract_turnover"), Gt, Some(2026), Target),
+                row("5%", "西部（重庆）科学城研发投入强度", None, Gte, Some(2026), Target),
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_of_tasks_and_places_are_not_targets() {
+        assert!(t("重点抓好七方面工作。在金凤片区 100 平方公里范围内集中建设。").is_empty());
+    }
+
+    #[test]
+    fn indicator_table_rows() {
+        let text = "专栏 1 主要指标\n序号\t指 标 名 称\t2020 年\t2025 年\t年均\t指标属性\n1\t全社会研发经费投入增长（%）\t12.2\t—\t> 10\t预期性\n2\t全社会研发经费占地区生产总值的比重（%）\t2.11\t2.6\t—\t预期性\n";
+        let out = Extractor::new().extract(text).unwrap();
+        let got: Vec<Cell> = out
+            .targets
+            .iter()
+            .map(|t| {
+                (
+                    t.quantity.span.text.as_str(),
+                    t.metric_id.as_deref(),
+                    t.comparator,
+                    t.year,
+                    t.status,
+                    t.baseline.as_ref().map(|b| b.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "12.2",
+                    Some("rd_expenditure_growth"),
+                    Eq,
+                    Some(2020),
+                    Actual,
+                    None
+                ),
+                (
+                    "10",
+                    Some("rd_expenditure_growth"),
+                    Gt,
+                    Some(2025),
+                    Target,
+                    Some(12.2)
+                ),
+                ("2.11", Some("rd_intensity"), Eq, Some(2020), Actual, None),
+                (
+                    "2.6",
+                    Some("rd_intensity"),
+                    Eq,
+                    Some(2025),
+                    Target,
+                    Some(2.11)
+                ),
+            ]
+        );
+    }
+}

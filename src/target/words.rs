@@ -1,0 +1,336 @@
+//! The `metrics` and `target_words` tables, compiled: indicator wordings to
+//! metric ids, and the words that bound a figure, frame it as a goal or a
+//! report, or trim a metric phrase.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::RuleError;
+use crate::model::Comparator;
+use crate::rules::Table;
+use crate::text::fold_char;
+
+fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect::<String>().to_lowercase()
+}
+
+fn is_latin(s: &str) -> bool {
+    s.is_ascii() && s.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+fn word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '&' || c == '-'
+}
+
+/// True where `hay[s..e]` does not cut an English word.
+fn whole_word(hay: &str, s: usize, e: usize) -> bool {
+    !hay[..s].chars().next_back().is_some_and(word_char)
+        && !hay[e..].chars().next().is_some_and(word_char)
+}
+
+/// A list of words of one role, matched at either end of a text or inside
+/// it (English words on word boundaries, case-insensitively).
+#[derive(Debug, Default)]
+pub(crate) struct WordList {
+    /// Longest first.
+    words: Vec<String>,
+}
+
+impl WordList {
+    fn push(&mut self, w: &str) {
+        let w = fold(w);
+        if !w.is_empty() && !self.words.contains(&w) {
+            self.words.push(w);
+            self.words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+    }
+
+    /// The byte length of the longest word that ends `hay`.
+    pub(crate) fn suffix_of(&self, hay: &str) -> Option<usize> {
+        self.words.iter().find_map(|w| {
+            let n = w.len();
+            (hay.len() >= n
+                && hay.is_char_boundary(hay.len() - n)
+                && hay[hay.len() - n..].eq_ignore_ascii_case(w)
+                && (!is_latin(w) || whole_word(hay, hay.len() - n, hay.len())))
+            .then_some(n)
+        })
+    }
+
+    /// The byte length of the longest word that opens `hay`.
+    pub(crate) fn prefix_of(&self, hay: &str) -> Option<usize> {
+        self.words.iter().find_map(|w| {
+            let n = w.len();
+            (hay.len() >= n
+                && hay.is_char_boundary(n)
+                && hay[..n].eq_ignore_ascii_case(w)
+                && (!is_latin(w) || whole_word(hay, 0, n)))
+            .then_some(n)
+        })
+    }
+
+    /// Every occurrence of a word in `hay` (lower-cased), as (offset,
+    /// length), in text order.
+    pub(crate) fn words_in(&self, hay: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self
+            .words
+            .iter()
+            .flat_map(|w| {
+                hay.match_indices(w.as_str())
+                    .filter(|(s, m)| !is_latin(w) || whole_word(hay, *s, s + m.len()))
+                    .map(|(s, m)| (s, m.len()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// True where any word occurs in `hay`.
+    pub(crate) fn occurs_in(&self, hay: &str) -> bool {
+        let lower = hay.to_ascii_lowercase();
+        self.words.iter().any(|w| {
+            lower
+                .match_indices(w.as_str())
+                .any(|(s, m)| !is_latin(w) || whole_word(&lower, s, s + m.len()))
+        })
+    }
+}
+
+/// The compiled `target_words` table.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    /// Comparator words before the number, per comparator.
+    pub before: Vec<(Comparator, WordList)>,
+    /// Comparator words after the quantity, per comparator.
+    pub after: Vec<(Comparator, WordList)>,
+    pub target: WordList,
+    pub actual: WordList,
+    pub trim: WordList,
+    pub growth: WordList,
+    pub increase: WordList,
+    pub respectively: WordList,
+    pub scope: WordList,
+    pub target_year: WordList,
+    pub actual_year: WordList,
+    pub compare_year: WordList,
+    pub not_metric: WordList,
+    pub plan_first: WordList,
+    pub plan_last: WordList,
+}
+
+impl Words {
+    pub(crate) fn compile(t: &Table) -> Result<Words, RuleError> {
+        let mut w = Words::default();
+        for row in t.rows() {
+            let role = t.required(row, "role")?;
+            let list = match role {
+                "target" => &mut w.target,
+                "actual" => &mut w.actual,
+                "trim" => &mut w.trim,
+                "growth" => &mut w.growth,
+                "increase" => &mut w.increase,
+                "respectively" => &mut w.respectively,
+                "scope" => &mut w.scope,
+                "target_year" => &mut w.target_year,
+                "actual_year" => &mut w.actual_year,
+                "compare_year" => &mut w.compare_year,
+                "not_metric" => &mut w.not_metric,
+                "plan_first" => &mut w.plan_first,
+                "plan_last" => &mut w.plan_last,
+                other => {
+                    let (cmp, side) = other
+                        .rsplit_once('_')
+                        .and_then(|(c, s)| Some((Comparator::from_name(c)?, s)))
+                        .ok_or_else(|| t.error(row, format!("unknown role `{other}`")))?;
+                    let lists = match side {
+                        "before" => &mut w.before,
+                        "after" => &mut w.after,
+                        _ => return Err(t.error(row, format!("unknown role `{other}`"))),
+                    };
+                    let i = match lists.iter().position(|(c, _)| *c == cmp) {
+                        Some(i) => i,
+                        None => {
+                            lists.push((cmp, WordList::default()));
+                            lists.len() - 1
+                        }
+                    };
+                    &mut lists[i].1
+                }
+            };
+            for word in t.list(row, "words") {
+                list.push(word);
+            }
+        }
+        Ok(w)
+    }
+
+    /// The comparator a word right after the quantity gives, and its length.
+    pub(crate) fn bound_after(&self, hay: &str) -> Option<(Comparator, usize)> {
+        let t = hay.trim_start_matches(' ');
+        let skip = hay.len() - t.len();
+        best(&self.after, |l| l.prefix_of(t)).map(|(c, n)| (c, n + skip))
+    }
+
+    /// The comparator a word right before the number gives, and its length.
+    pub(crate) fn bound_before(&self, hay: &str) -> Option<(Comparator, usize)> {
+        let t = hay.trim_end_matches(' ');
+        let skip = hay.len() - t.len();
+        best(&self.before, |l| l.suffix_of(t)).map(|(c, n)| (c, n + skip))
+    }
+}
+
+/// The comparator whose word is longest.
+fn best(
+    lists: &[(Comparator, WordList)],
+    find: impl Fn(&WordList) -> Option<usize>,
+) -> Option<(Comparator, usize)> {
+    lists
+        .iter()
+        .filter_map(|(c, l)| find(l).map(|n| (*c, n)))
+        .max_by_key(|(_, n)| *n)
+}
+
+/// A metric wording with a gap: its parts, in order.
+#[derive(Debug)]
+struct Gapped {
+    parts: Vec<String>,
+    id: usize,
+}
+
+/// The compiled `metrics` table.
+#[derive(Debug)]
+pub(crate) struct Metrics {
+    ids: Vec<String>,
+    matcher: AhoCorasick,
+    pattern_id: Vec<usize>,
+    pattern_latin: Vec<bool>,
+    gapped: Vec<Gapped>,
+    /// Chinese wordings, for the segmenter's dictionary.
+    pub words: Vec<String>,
+}
+
+/// A wording found in a text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub id: usize,
+}
+
+impl Metrics {
+    pub(crate) fn compile(t: &Table) -> Result<Metrics, RuleError> {
+        let mut ids = Vec::new();
+        let mut patterns = Vec::new();
+        let mut pattern_id = Vec::new();
+        let mut pattern_latin = Vec::new();
+        let mut gapped = Vec::new();
+        let mut words = Vec::new();
+        for row in t.rows() {
+            let id = t.required(row, "metric_id")?;
+            if !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return Err(t.error(row, format!("metric_id `{id}` is not snake_case")));
+            }
+            let i = match ids.iter().position(|x| x == id) {
+                Some(i) => i,
+                None => {
+                    ids.push(id.to_string());
+                    ids.len() - 1
+                }
+            };
+            for w in t.list(row, "wordings") {
+                let f = fold(w);
+                if f.contains('…') {
+                    let parts: Vec<String> = f
+                        .split('…')
+                        .map(|p| p.trim().to_string())
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                    if parts.len() < 2 {
+                        return Err(t.error(row, format!("`{w}`: a gap needs words on both sides")));
+                    }
+                    gapped.push(Gapped { parts, id: i });
+                    continue;
+                }
+                if !is_latin(&f) {
+                    words.push(f.clone());
+                }
+                pattern_latin.push(is_latin(&f));
+                patterns.push(f);
+                pattern_id.push(i);
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .map_err(|e| {
+                RuleError::new(t.name(), 0, format!("cannot build the metric matcher: {e}"))
+            })?;
+        Ok(Metrics {
+            ids,
+            matcher,
+            pattern_id,
+            pattern_latin,
+            gapped,
+            words,
+        })
+    }
+
+    /// The metric id of entry `i`.
+    pub(crate) fn id(&self, i: usize) -> &str {
+        &self.ids[i]
+    }
+
+    /// The longest wording in `hay` (shadow text: folded, half-width).
+    pub(crate) fn find(&self, hay: &str) -> Option<Found> {
+        self.matcher
+            .find_iter(hay)
+            .filter(|m| {
+                !self.pattern_latin[m.pattern().as_usize()] || whole_word(hay, m.start(), m.end())
+            })
+            .max_by_key(|m| m.end() - m.start())
+            .map(|m| Found {
+                start: m.start(),
+                end: m.end(),
+                id: self.pattern_id[m.pattern().as_usize()],
+            })
+    }
+
+    /// The wording in `hay` that ends last (nearest a figure after it).
+    pub(crate) fn find_last(&self, hay: &str) -> Option<Found> {
+        self.matcher
+            .find_iter(hay)
+            .filter(|m| {
+                !self.pattern_latin[m.pattern().as_usize()] || whole_word(hay, m.start(), m.end())
+            })
+            .last()
+            .map(|m| Found {
+                start: m.start(),
+                end: m.end(),
+                id: self.pattern_id[m.pattern().as_usize()],
+            })
+    }
+
+    /// A gapped wording whose parts all occur, in order, in the sentence
+    /// (lower-cased), the first one before the number (`before` is the
+    /// sentence up to the number, `after` the rest).
+    pub(crate) fn find_gapped(&self, before: &str, after: &str) -> Option<usize> {
+        let sentence = format!("{before}\u{0}{after}");
+        self.gapped
+            .iter()
+            .find(|g| {
+                let mut at = 0;
+                for (k, p) in g.parts.iter().enumerate() {
+                    match sentence[at..].find(p.as_str()) {
+                        Some(o) if k > 0 || at + o < before.len() => at += o + p.len(),
+                        _ => return false,
+                    }
+                }
+                true
+            })
+            .map(|g| g.id)
+    }
+}
