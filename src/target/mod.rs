@@ -273,9 +273,9 @@ impl Ctx<'_> {
             let tail = if tail > 0 {
                 tail
             } else {
-                w.trim
-                    .suffix_of(t2)
-                    .or_else(|| w.bound_before(t2).map(|(_, n)| n))
+                w.bound_before(t2)
+                    .map(|(_, n)| n)
+                    .or_else(|| w.trim.suffix_of(t2))
                     .or_else(|| w.target.suffix_of(t2))
                     .or_else(|| w.actual.suffix_of(t2))
                     .or_else(|| w.target_year.suffix_of(t2))

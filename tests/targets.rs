@@ -1,0 +1,85 @@
+//! Targets: the examples of the metric and target-word tables.
+
+mod common;
+use common::table;
+use zhen_extract::{Comparator, Extractor, Status};
+
+fn is_english(s: &str) -> bool {
+    s.is_ascii()
+}
+
+#[test]
+fn every_metric_example_gets_its_id() {
+    let ex = Extractor::new();
+    let t = table("metrics");
+    let mut checked = 0;
+    for row in t.rows() {
+        let id = t.get(row, "metric_id");
+        for example in t.list(row, "examples") {
+            let text = if is_english(example) {
+                format!("By 2025, the {example} will reach 10%.")
+            } else {
+                format!("到2025年，{example}达到10%。")
+            };
+            let got = ex.extract(&text).unwrap();
+            let ids: Vec<Option<&str>> =
+                got.targets.iter().map(|t| t.metric_id.as_deref()).collect();
+            assert!(
+                ids.contains(&Some(id)),
+                "line {}: `{text}` gave {ids:?}",
+                row.line
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "only {checked} metric examples");
+}
+
+#[test]
+fn every_target_word_example_shows_its_role() {
+    let ex = Extractor::new();
+    let t = table("target_words");
+    let mut checked = 0;
+    for row in t.rows() {
+        let role = t.get(row, "role");
+        for example in t.list(row, "examples") {
+            let got = ex.extract(example).unwrap();
+            let first = got.targets.first();
+            let (side, cmp) = role.rsplit_once('_').unwrap_or((role, ""));
+            if matches!(cmp, "before" | "after") {
+                let want = Comparator::from_name(side).expect("a comparator role");
+                let first = first
+                    .unwrap_or_else(|| panic!("line {}: `{example}` gave no target", row.line));
+                assert_eq!(first.comparator, want, "line {}: {example}", row.line);
+            } else if role == "target"
+                || role == "actual"
+                || role == "target_year"
+                || role == "actual_year"
+            {
+                let want = if role.starts_with("target") {
+                    Status::Target
+                } else {
+                    Status::Actual
+                };
+                let first = first
+                    .unwrap_or_else(|| panic!("line {}: `{example}` gave no target", row.line));
+                assert_eq!(first.status, want, "line {}: {example}", row.line);
+            } else if role == "not_metric" {
+                assert!(
+                    got.targets.is_empty(),
+                    "line {}: `{example}` gave {:?}",
+                    row.line,
+                    got.targets
+                );
+            } else {
+                assert!(
+                    first.is_some(),
+                    "line {}: `{example}` gave no target",
+                    row.line
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} target-word examples");
+}
