@@ -93,6 +93,7 @@ mod segment;
 mod span;
 mod target;
 pub mod text;
+mod timeline;
 mod token;
 mod year;
 
@@ -105,6 +106,7 @@ pub use model::{
 };
 pub use number::parse_number;
 pub use span::Span;
+pub use timeline::{timeline, MetricTimeline, TimelinePoint, TimelineTable};
 pub use token::{Token, TokenKind};
 pub use year::plan_years;
 

@@ -8,7 +8,9 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhen_extract::{institution_index, Extraction, Extractor, InputError, InstitutionEntry};
+use zhen_extract::{
+    institution_index, timeline, Extraction, Extractor, InputError, InstitutionEntry, TimelineTable,
+};
 
 const USAGE: &str = "\
 usage: zhen-extract [OPTIONS] [PATH ...]
@@ -28,7 +30,9 @@ options:
   --institutions         instead of one line per document, list the corpus's
                          institutions, one row per body (merged by canonical_id,
                          else by normalised name) with its aliases and mentions
-  --json                 with --institutions: print JSON instead of a table
+  --timeline             instead of one line per document, print every figure
+                         of each metric_id across the documents, sorted by year
+  --json                 with --institutions or --timeline: print JSON, not a table
   -h, --help             print this help
   -V, --version          print the version
 
@@ -54,6 +58,8 @@ enum View {
     Records,
     /// The corpus's institutions, merged.
     Institutions,
+    /// The figures of each metric across the corpus.
+    Timeline,
 }
 
 /// The outcome of reading the command line.
@@ -86,6 +92,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
             "--pretty" => opts.pretty = true,
             "--all-numbers" => opts.all_numbers = true,
             "--institutions" => opts.view = View::Institutions,
+            "--timeline" => opts.view = View::Timeline,
             "--json" => opts.json = true,
             "--reference-year" => {
                 let value = inline
@@ -102,7 +109,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         }
     }
     if opts.json && opts.view == View::Records {
-        return Err("--json goes with --institutions".into());
+        return Err("--json goes with --institutions or --timeline".into());
     }
     Ok(Command::Run(opts))
 }
@@ -194,6 +201,11 @@ fn write_record(
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
 /// The corpus's institutions as a plain-text table, one row per body.
 fn write_institutions(out: &mut impl Write, rows: &[InstitutionEntry]) -> io::Result<()> {
     writeln!(
@@ -265,15 +277,27 @@ fn run(opts: Options) -> ExitCode {
             Err(e) => errors.push(format!("{name}: {}", describe(&e))),
         }
     }
-    if opts.view == View::Institutions {
-        let rows = institution_index(corpus.iter().map(|(d, e)| (d.as_str(), e)));
-        let written = if opts.json {
-            serde_json::to_writer_pretty(&mut out, &rows)
-                .map_err(io::Error::from)
-                .and_then(|()| out.write_all(b"\n"))
-        } else {
-            write_institutions(&mut out, &rows)
-        };
+    let docs = || corpus.iter().map(|(d, e)| (d.as_str(), e));
+    let written = match opts.view {
+        View::Records => Ok(()),
+        View::Institutions => {
+            let rows = institution_index(docs());
+            if opts.json {
+                write_json(&mut out, &rows)
+            } else {
+                write_institutions(&mut out, &rows)
+            }
+        }
+        View::Timeline => {
+            let lines = timeline(docs());
+            if opts.json {
+                write_json(&mut out, &lines)
+            } else {
+                write!(out, "{}", TimelineTable(&lines))
+            }
+        }
+    };
+    {
         if let Err(e) = written {
             if e.kind() != io::ErrorKind::BrokenPipe {
                 eprintln!("zhen-extract: cannot write output: {e}");

@@ -174,3 +174,24 @@ fn json_alone_is_bad_usage() {
     let out = bin().arg("--json").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn timeline_view_as_table_and_json() {
+    let out = bin().arg("--timeline").arg(seeds()).output().unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.lines().any(|l| l == "rd_intensity"), "{table}");
+    let out = bin()
+        .args(["--timeline", "--json"])
+        .arg(seeds())
+        .output()
+        .unwrap();
+    let lines: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rd = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["metric_id"] == "rd_intensity")
+        .unwrap();
+    assert!(rd["points"].as_array().unwrap().len() >= 4);
+}
