@@ -252,6 +252,7 @@ impl Extractor {
         Extraction {
             quantities: quantities.iter().map(|q| q.to_record(doc)).collect(),
             years: years.iter().map(|y| y.to_record(doc)).collect(),
+            institutions: crate::institution::find(doc, &self.rules),
             ..Extraction::default()
         }
     }

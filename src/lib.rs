@@ -84,6 +84,7 @@
 mod error;
 mod exclusion;
 mod extractor;
+mod institution;
 mod model;
 pub mod number;
 mod quantity;
@@ -95,6 +96,7 @@ mod token;
 mod year;
 
 pub use error::{InputError, RuleError};
+pub use institution::{institution_index, name_key, InstitutionEntry, InstitutionOccurrence};
 pub use extractor::{Document, Extractor, ExtractorBuilder, DEFAULT_MAX_INPUT_BYTES};
 pub use model::{
     Baseline, Comparator, Extraction, Institution, InstitutionKind, Quantity, SpanText, Status,

@@ -20,6 +20,10 @@ pub const TABLES: &[(&str, &str)] = &[
     ("plans", include_str!("../../rules/plans.tsv")),
     ("years", include_str!("../../rules/years.tsv")),
     ("number_words", include_str!("../../rules/number_words.tsv")),
+    ("institution_suffixes", include_str!("../../rules/institution_suffixes.tsv")),
+    ("institution_boundaries", include_str!("../../rules/institution_boundaries.tsv")),
+    ("institution_names", include_str!("../../rules/institution_names.tsv")),
+    ("gazetteer", include_str!("../../rules/gazetteer.tsv")),
 ];
 
 /// Every table by name, default rows plus caller rows, not yet compiled.
@@ -74,6 +78,7 @@ pub struct Rules {
     pub(crate) quantities: crate::quantity::QuantityRules,
     pub(crate) years: crate::year::YearRules,
     pub(crate) exclusions: crate::exclusion::Exclusions,
+    pub(crate) institutions: crate::institution::InstitutionRules,
 }
 
 static DEFAULT: Lazy<Arc<Rules>> = Lazy::new(|| {
@@ -91,6 +96,7 @@ impl Rules {
             quantities: crate::quantity::QuantityRules::compile(t, &numbers)?,
             years: crate::year::YearRules::compile(t)?,
             exclusions: crate::exclusion::Exclusions::compile(t.get("exclusions"))?,
+            institutions: crate::institution::InstitutionRules::compile(t)?,
             numbers,
         })
     }
@@ -104,6 +110,7 @@ impl Rules {
     pub(crate) fn segmenter_words(&self) -> Vec<&str> {
         let mut w = self.quantities.words();
         w.extend(self.years.words());
+        w.extend(self.institutions.words());
         w
     }
 }

@@ -1,0 +1,390 @@
+//! English names: a head from the suffix table (`laboratory`, `science
+//! city`, `zones`), the words before it up to a boundary word, tolerant of
+//! lower-cased text and stray spaces (`China ( Mianyang) Science and
+//! Technology City`), and names sharing one head (`Jinfeng, Jialingjiang
+//! and Mingyue Lake laboratories`).
+
+use super::{Cand, InstitutionRules, Source};
+use crate::model::InstitutionKind;
+use crate::span::Span;
+
+/// Most words the walk to the left takes into a name.
+const MAX_NAME_WORDS: usize = 12;
+/// Most words of one item of a list sharing a head.
+const MAX_ITEM_WORDS: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lex {
+    Word,
+    Open,
+    Close,
+    Quote,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    span: Span,
+    lex: Lex,
+}
+
+/// Splits a paragraph of the shadow text into English words and
+/// punctuation. Han text is punctuation here.
+fn lex(text: &str, para: Span, out: &mut Vec<Tok>) {
+    out.clear();
+    let s = &text[para];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let at = para.start + i;
+        if c.is_ascii_alphanumeric() {
+            let mut end = at + 1;
+            while let Some(&(j, d)) = it.peek() {
+                let inner = d.is_ascii_alphanumeric()
+                    || (matches!(d, '-' | '\'' | '’' | '&')
+                        && s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_alphanumeric()));
+                if !inner {
+                    break;
+                }
+                end = para.start + j + d.len_utf8();
+                it.next();
+            }
+            out.push(Tok { span: Span::new(at, end), lex: Lex::Word });
+        } else if c.is_whitespace() {
+            continue;
+        } else {
+            let lex = match c {
+                '(' | '[' => Lex::Open,
+                ')' | ']' => Lex::Close,
+                '"' | '“' | '”' => Lex::Quote,
+                _ => Lex::Punct,
+            };
+            out.push(Tok { span: Span::new(at, at + c.len_utf8()), lex });
+        }
+    }
+}
+
+/// Finds English names in every paragraph that has Latin letters.
+pub(crate) fn find(text: &str, lower: &str, paragraphs: &[Span], r: &InstitutionRules, out: &mut Vec<Cand>, suppress: &mut Vec<Span>) {
+    let mut toks = Vec::new();
+    // a document written all in lower case gives no capitals to go by
+    let cased = text.bytes().any(|b| b.is_ascii_uppercase());
+    for &para in paragraphs {
+        if !text[para].bytes().any(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        lex(text, para, &mut toks);
+        let mut j = 0;
+        while j < toks.len() {
+            match head_at(lower, &toks, j, r) {
+                Some((h, head)) => {
+                    recognize(text, lower, &toks, h, j, head, cased, r, out, suppress);
+                    j += 1;
+                }
+                None => j += 1,
+            }
+        }
+    }
+}
+
+fn word<'a>(lower: &'a str, t: &Tok) -> &'a str {
+    &lower[t.span]
+}
+
+/// The longest head ending at word `j`: (index of its first word, head).
+fn head_at<'r>(lower: &str, toks: &[Tok], j: usize, r: &'r InstitutionRules) -> Option<(usize, &'r super::suffix::EnHead)> {
+    if toks[j].lex != Lex::Word {
+        return None;
+    }
+    'heads: for head in &r.suffixes.en {
+        let n = head.words.len();
+        if n > j + 1 {
+            continue;
+        }
+        for (k, w) in head.words.iter().enumerate() {
+            let t = &toks[j + 1 - n + k];
+            if t.lex != Lex::Word || word(lower, t) != w {
+                continue 'heads;
+            }
+        }
+        return Some((j + 1 - n, head));
+    }
+    None
+}
+
+fn is_head_word(lower: &str, t: &Tok, r: &InstitutionRules) -> bool {
+    t.lex == Lex::Word && r.suffixes.en.iter().any(|h| h.words.last().is_some_and(|l| l == word(lower, t)))
+}
+
+/// Is `toks[k..]` the start of a `joined` phrase whose `and` is at `and`?
+fn joined_at(lower: &str, toks: &[Tok], and: usize, r: &InstitutionRules) -> Option<usize> {
+    for phrase in &r.lexicon.en_joined {
+        for (a, w) in phrase.iter().enumerate() {
+            if w != "and" && w != "of" || a > and {
+                continue;
+            }
+            let start = and - a;
+            if start + phrase.len() > toks.len() {
+                continue;
+            }
+            if phrase.iter().enumerate().all(|(k, p)| toks[start + k].lex == Lex::Word && word(lower, &toks[start + k]) == p) {
+                return Some(start);
+            }
+        }
+    }
+    None
+}
+
+/// Why the walk ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    Edge,
+    Punct,
+    Word,
+    Goal,
+    And,
+    Name,
+    Limit,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn recognize(
+    text: &str,
+    lower: &str,
+    toks: &[Tok],
+    h: usize,
+    j: usize,
+    head: &super::suffix::EnHead,
+    cased: bool,
+    r: &InstitutionRules,
+    out: &mut Vec<Cand>,
+    suppress: &mut Vec<Span>,
+) {
+    let Some(kind) = head.row.kind else { return };
+    let lx = &r.lexicon;
+    // walk to the left
+    let mut k = h;
+    let mut words = 0;
+    let stop = loop {
+        if k == 0 {
+            break Stop::Edge;
+        }
+        let t = &toks[k - 1];
+        match t.lex {
+            Lex::Word => {
+                let w = word(lower, t);
+                if lx.en_goal.contains(w) {
+                    break Stop::Goal;
+                }
+                if w == "and" || w == "&" {
+                    if let Some(s) = joined_at(lower, toks, k - 1, r) {
+                        if s < k - 1 {
+                            k = s;
+                            words += 3;
+                            continue;
+                        }
+                    }
+                    // `build technology and financial … centers`: one word
+                    // joined after a boundary word
+                    if k >= 2 && toks[k - 2].lex == Lex::Word {
+                        let w1 = word(lower, &toks[k - 2]);
+                        let before_ok = k < 3
+                            || (toks[k - 3].lex == Lex::Word && lx.en_boundary(word(lower, &toks[k - 3])) && word(lower, &toks[k - 3]) != "and");
+                        if !lx.en_boundary(w1) && !is_head_word(lower, &toks[k - 2], r) && before_ok && words > 0 {
+                            k -= 2;
+                            words += 2;
+                            continue;
+                        }
+                    }
+                    break Stop::And;
+                }
+                if lx.en_boundary(w) {
+                    break Stop::Word;
+                }
+                if is_head_word(lower, t, r) {
+                    break Stop::Name;
+                }
+                if w.bytes().all(|b| b.is_ascii_digit()) {
+                    break Stop::Word;
+                }
+                k -= 1;
+                words += 1;
+            }
+            Lex::Close => match (0..k - 1).rev().take(8).find(|&o| toks[o].lex == Lex::Open) {
+                Some(o) if (o + 1..k - 1).all(|x| toks[x].lex == Lex::Word) => {
+                    k = o;
+                    words += 1;
+                }
+                _ => break Stop::Punct,
+            },
+            Lex::Quote => match (0..k - 1).rev().take(8).find(|&o| toks[o].lex == Lex::Quote) {
+                Some(o) if (o + 1..k - 1).all(|x| toks[x].lex == Lex::Word) && o + 1 < k - 1 => {
+                    k = o;
+                    words += 1;
+                }
+                _ => break Stop::Punct,
+            },
+            _ => break Stop::Punct,
+        }
+        if words > MAX_NAME_WORDS {
+            break Stop::Limit;
+        }
+    };
+    let _ = stop;
+    // `of` and a quoted or capitalised name to the right:
+    // `national joint laboratory of "belt and road"`, `Academy of Engineering`
+    let mut end = j + 1;
+    if let Some(e) = of_extension(text, lower, toks, j, cased) {
+        end = e;
+    }
+    let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
+    // a goal phrase: `… center with national influence`
+    if stop == Stop::Goal || goal_after(lower, toks, end, r) {
+        return;
+    }
+    if stop == Stop::And {
+        if let Some(items) = list(text, lower, toks, k, h, cased, r) {
+            let shared_words: Vec<&str> = (h..=j).map(|x| &text[toks[x].span]).collect();
+            let mut tail = shared_words[..shared_words.len() - 1].join(" ");
+            if !tail.is_empty() {
+                tail.push(' ');
+            }
+            tail.push_str(&singular(shared_words[shared_words.len() - 1], head));
+            suppress.push(Span::new(toks[h].span.start, toks[j].span.end));
+            for it in items {
+                let name = format!("{} {}", normalize(&text[it]), tail);
+                out.push(match r.gazetteer.lookup(&name) {
+                    Some(e) => Cand::known(it, name, e, r, Source::List),
+                    None => Cand::new(it, name, kind, false, Source::List),
+                });
+            }
+            return;
+        }
+    }
+    let name = normalize(&text[span]);
+    if let Some(e) = r.gazetteer.lookup(&name) {
+        out.push(Cand::known(span, name, e, r, Source::Walk));
+        return;
+    }
+    let proper = (k..h).any(|x| proper_word(text, lower, &toks[x], cased, r))
+        || (k..h).any(|x| toks[x].lex == Lex::Quote)
+        || end > j + 1;
+    let indefinite = k > 0 && matches!(word(lower, &toks[k - 1]), "a" | "an") && toks[k - 1].lex == Lex::Word;
+    if k == h && end == j + 1 {
+        // a bare head: only a category of its own (`high-tech zone`)
+        return;
+    }
+    if !proper && (indefinite || kind == InstitutionKind::Other) {
+        return;
+    }
+    out.push(Cand::new(span, name, kind, !proper, Source::Walk));
+}
+
+/// Capitalised in a text that has capitals, or a known place.
+fn proper_word(text: &str, lower: &str, t: &Tok, cased: bool, r: &InstitutionRules) -> bool {
+    if t.lex != Lex::Word {
+        return false;
+    }
+    let w = word(lower, t);
+    if r.lexicon.en_proper.contains(w) || w.split('-').any(|p| r.lexicon.en_proper.contains(p)) {
+        return true;
+    }
+    cased && text[t.span].starts_with(|c: char| c.is_ascii_uppercase()) && !r.lexicon.en_boundary(w)
+}
+
+/// The end (token index) of `of "…"` or `of` + capitalised words after the
+/// head at `j`.
+fn of_extension(text: &str, lower: &str, toks: &[Tok], j: usize, cased: bool) -> Option<usize> {
+    let of = toks.get(j + 1)?;
+    if of.lex != Lex::Word || word(lower, of) != "of" {
+        return None;
+    }
+    let first = toks.get(j + 2)?;
+    if first.lex == Lex::Quote {
+        let close = (j + 3..toks.len().min(j + 10)).find(|&x| toks[x].lex == Lex::Quote)?;
+        return (close > j + 3).then_some(close + 1);
+    }
+    if !cased || !text[toks[j].span].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut e = j + 2;
+    let mut last_cap = None;
+    while e < toks.len() && e < j + 12 && toks[e].lex == Lex::Word {
+        let w = &text[toks[e].span];
+        if w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            last_cap = Some(e);
+        } else if !matches!(w, "of" | "and" | "the" | "for") {
+            break;
+        }
+        e += 1;
+    }
+    last_cap.map(|x| x + 1)
+}
+
+/// True where a goal frame (`with national influence`) follows.
+fn goal_after(lower: &str, toks: &[Tok], end: usize, r: &InstitutionRules) -> bool {
+    r.lexicon.en_goal_after.iter().any(|phrase| {
+        phrase.iter().enumerate().all(|(k, p)| toks.get(end + k).is_some_and(|t| t.lex == Lex::Word && word(lower, t) == p))
+    })
+}
+
+/// `Jinfeng, Jialingjiang and Mingyue Lake laboratories`: the items of a
+/// list ending at the head, when the walk stopped at `and` and every item
+/// is a proper name. `k` is the first word of the last item.
+fn list(text: &str, lower: &str, toks: &[Tok], k: usize, h: usize, cased: bool, r: &InstitutionRules) -> Option<Vec<Span>> {
+    if k == h {
+        return None;
+    }
+    let mut items = vec![Span::new(toks[k].span.start, toks[h - 1].span.end)];
+    let mut e = k - 1; // the `and`
+    loop {
+        // an item: words back to a comma or a boundary word
+        let mut s = e;
+        while s > 0 && toks[s - 1].lex == Lex::Word && !r.lexicon.en_boundary(word(lower, &toks[s - 1])) && e - s < MAX_ITEM_WORDS {
+            s -= 1;
+        }
+        if s == e {
+            return None;
+        }
+        if (s..e).any(|x| is_head_word(lower, &toks[x], r)) || !(s..e).any(|x| proper_word(text, lower, &toks[x], cased, r)) {
+            return None;
+        }
+        items.push(Span::new(toks[s].span.start, toks[e - 1].span.end));
+        if s > 0 && toks[s - 1].lex == Lex::Punct && &text[toks[s - 1].span] == "," {
+            e = s - 1;
+            continue;
+        }
+        break;
+    }
+    items.reverse();
+    let last = items.last()?;
+    if !(k..h).any(|x| proper_word(text, lower, &toks[x], cased, r)) || last.is_empty() {
+        return None;
+    }
+    Some(items)
+}
+
+/// The singular of a head word as written (`laboratories` →
+/// `laboratory`).
+fn singular(w: &str, head: &super::suffix::EnHead) -> String {
+    let l = w.to_ascii_lowercase();
+    if l == head.singular || !l.ends_with('s') {
+        return w.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    w[..w.len() - 1].to_string()
+}
+
+/// An English name in normal form: runs of white space as one space, none
+/// just inside brackets.
+pub(crate) fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() && !out.ends_with('(') && !w.starts_with(')') {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}

@@ -1,0 +1,126 @@
+//! The word lists around names: boundary words (`institution_boundaries`)
+//! and proper-name words (`institution_names`), compiled into sets.
+
+use crate::error::RuleError;
+use crate::rules::Table;
+use crate::text::{fold_char, is_han};
+use std::collections::HashSet;
+
+/// Folds a rule cell to the shadow form: traditional to simplified,
+/// full-width to half-width, ASCII lower-cased.
+pub(crate) fn fold(s: &str) -> String {
+    s.chars().map(|c| fold_char(c).to_ascii_lowercase()).collect()
+}
+
+/// True where `s` holds a Han character (a Chinese row).
+pub(crate) fn has_han(s: &str) -> bool {
+    s.chars().any(is_han)
+}
+
+/// A goal pattern: the text just before a name ends with `after`, and
+/// `before` (if any) occurs earlier in the same clause (`具有…的`).
+#[derive(Debug, Clone)]
+pub(crate) struct Goal {
+    pub before: Option<String>,
+    pub after: String,
+}
+
+/// The compiled boundary and name-word tables.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub zh_stop: HashSet<String>,
+    pub zh_modifier: HashSet<String>,
+    pub zh_qualifier: HashSet<String>,
+    pub zh_goal: Vec<Goal>,
+    pub zh_proper: HashSet<String>,
+    pub zh_common: HashSet<String>,
+    pub en_stop: HashSet<String>,
+    pub en_modifier: HashSet<String>,
+    pub en_goal: HashSet<String>,
+    pub en_goal_after: Vec<Vec<String>>,
+    pub en_joined: Vec<Vec<String>>,
+    pub en_proper: HashSet<String>,
+    /// Longest Chinese stop word, in characters.
+    pub zh_stop_max: usize,
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| w.to_ascii_lowercase()).collect()
+}
+
+impl Lexicon {
+    pub(crate) fn compile(bounds: &Table, names: &Table) -> Result<Lexicon, RuleError> {
+        let mut lx = Lexicon::default();
+        for row in bounds.rows() {
+            let role = bounds.required(row, "role")?;
+            for w in bounds.list(row, "words") {
+                let zh = has_han(w);
+                let f = fold(w);
+                match (role, zh) {
+                    ("stop", true) => {
+                        lx.zh_stop_max = lx.zh_stop_max.max(f.chars().count());
+                        lx.zh_stop.insert(f);
+                    }
+                    ("modifier", true) => {
+                        lx.zh_modifier.insert(f);
+                    }
+                    ("qualifier", true) => {
+                        lx.zh_qualifier.insert(f);
+                    }
+                    ("goal", true) => {
+                        let g = match f.split_once('…') {
+                            Some((b, a)) => Goal { before: Some(b.to_string()), after: a.to_string() },
+                            None => Goal { before: None, after: f },
+                        };
+                        lx.zh_goal.push(g);
+                    }
+                    ("stop", false) => {
+                        lx.en_stop.insert(f);
+                    }
+                    ("modifier", false) => {
+                        lx.en_modifier.insert(f);
+                    }
+                    ("goal", false) => {
+                        lx.en_goal.insert(f);
+                    }
+                    ("goal_after", false) => lx.en_goal_after.push(words_of(&f)),
+                    ("joined", false) => lx.en_joined.push(words_of(&f)),
+                    ("qualifier", false) => {
+                        lx.en_modifier.insert(f);
+                    }
+                    _ => return Err(bounds.error(row, format!("role `{role}` does not take the word `{w}`"))),
+                }
+            }
+        }
+        for row in names.rows() {
+            let role = names.required(row, "role")?;
+            for w in names.list(row, "words") {
+                let f = fold(w);
+                match (role, has_han(w)) {
+                    ("place" | "brand", true) => {
+                        lx.zh_proper.insert(f);
+                    }
+                    ("common", true) => {
+                        lx.zh_common.insert(f);
+                    }
+                    ("place" | "brand", false) => {
+                        for part in f.split(|c: char| c.is_whitespace() || c == '-') {
+                            if !part.is_empty() {
+                                lx.en_proper.insert(part.to_string());
+                            }
+                        }
+                    }
+                    ("common", false) => {}
+                    _ => return Err(names.error(row, format!("unknown role `{role}`"))),
+                }
+            }
+        }
+        Ok(lx)
+    }
+
+    /// True where `word` (an English word, lower case) is a stop or
+    /// modifier word.
+    pub(crate) fn en_boundary(&self, word: &str) -> bool {
+        self.en_stop.contains(word) || self.en_modifier.contains(word)
+    }
+}

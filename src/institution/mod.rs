@@ -1,0 +1,222 @@
+//! Institutions (`EXTRACTION.md` section 4): named labs, science cities,
+//! zones, parks, centres, institutes and universities, and categories of
+//! them, in Chinese and English.
+//!
+//! Four sources of candidates, all driven by rule tables:
+//!
+//! - the gazetteer (`rules/gazetteer.tsv`): known bodies and categories,
+//!   each alias in every script mapped to one `canonical_id`;
+//! - Chinese suffixes (`rules/institution_suffixes.tsv`): a kind word such
+//!   as `实验室`, and the tokens before it up to a boundary word
+//!   (`rules/institution_boundaries.tsv`): `加快建设金凤实验室` gives
+//!   `金凤实验室`;
+//! - English heads from the same table (`laboratories`, `science city`),
+//!   with the words before them;
+//! - lists sharing one suffix (`金凤、嘉陵江、明月湖三大重庆实验室`), one
+//!   mention per name.
+//!
+//! A Chinese name is kept when it holds a proper name (a place, a brand, a
+//! founder: `rules/institution_names.tsv` and the segmenter's tags) or ends
+//! in a category (`国家重点实验室`, then `generic`); a phrase naming a goal
+//! (`具有全国影响力的科技创新中心`) is dropped. Overlapping candidates are
+//! settled longest first, so a name nested in a longer one is no second
+//! mention.
+
+mod corpus;
+mod english;
+mod gazetteer;
+mod lexicon;
+mod suffix;
+
+pub use corpus::{institution_index, InstitutionEntry, InstitutionOccurrence};
+pub use gazetteer::name_key;
+
+use crate::error::RuleError;
+use crate::extractor::Document;
+use crate::model::{Institution, InstitutionKind};
+use crate::rules::{Rules, Tables};
+use crate::span::Span;
+
+/// The compiled institution tables.
+#[derive(Debug)]
+pub(crate) struct InstitutionRules {
+    suffixes: suffix::Suffixes,
+    gazetteer: gazetteer::Gazetteer,
+    lexicon: lexicon::Lexicon,
+    /// Words the segmenter must keep whole: named aliases and name words.
+    words: Vec<String>,
+}
+
+impl InstitutionRules {
+    /// Compiles the `institution_suffixes`, `gazetteer`,
+    /// `institution_boundaries` and `institution_names` tables.
+    pub(crate) fn compile(t: &Tables) -> Result<Self, RuleError> {
+        let suffixes = suffix::Suffixes::compile(t.get("institution_suffixes"))?;
+        let gazetteer = gazetteer::Gazetteer::compile(t.get("gazetteer"))?;
+        let lexicon = lexicon::Lexicon::compile(t.get("institution_boundaries"), t.get("institution_names"))?;
+        let mut words: Vec<String> = gazetteer.zh_words.clone();
+        words.extend(lexicon.zh_proper.iter().filter(|w| w.chars().count() >= 2).cloned());
+        words.sort();
+        words.dedup();
+        Ok(InstitutionRules { suffixes, gazetteer, lexicon, words })
+    }
+
+    /// Words the segmenter must keep whole.
+    pub(crate) fn words(&self) -> Vec<&str> {
+        self.words.iter().map(String::as_str).collect()
+    }
+
+    /// True where the Chinese text `s` holds a proper name: a place, brand
+    /// or founder the tables or the segmenter know, an unknown word, or
+    /// Latin letters (`FPGA`). Level words (`国家`, `市级`) count only where
+    /// `qualifiers` is set.
+    fn zh_proper(&self, s: &str, qualifiers: bool) -> bool {
+        if s.is_empty() {
+            return false;
+        }
+        if s.chars().any(|c| c.is_ascii_alphabetic()) {
+            return true;
+        }
+        let lx = &self.lexicon;
+        let jieba = crate::token::jieba();
+        jieba.tag(s, true).iter().any(|t| {
+            let w = t.word;
+            if lx.zh_common.contains(w) {
+                return false;
+            }
+            if lx.zh_qualifier.contains(w) {
+                return qualifiers && lx.zh_proper.contains(w);
+            }
+            if lx.zh_proper.contains(w) || self.gazetteer.by_key.contains_key(w) {
+                return true;
+            }
+            let n = w.chars().count();
+            if !w.chars().all(crate::text::is_han) {
+                return false;
+            }
+            match t.tag {
+                "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" => true,
+                "j" => n == 1,
+                _ => n >= 2 && !jieba.has_word(w),
+            }
+        })
+    }
+
+    /// The start of a named gazetteer alias that ends at `end` and starts
+    /// at or after `from`.
+    fn gazetteer_hit_ending(&self, text: &str, from: usize, end: usize) -> Option<usize> {
+        self.gazetteer
+            .matcher
+            .find_iter(&text[from..end])
+            .filter(|m| m.start() + from > from && m.end() + from == end)
+            .filter(|m| !self.gazetteer.entries[self.gazetteer.pattern_entry[m.pattern().as_usize()]].generic)
+            .map(|m| m.start() + from)
+            .next()
+    }
+}
+
+/// Where a candidate came from; on equal spans the earlier wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    List,
+    Gazetteer,
+    Walk,
+}
+
+/// A mention before overlaps are settled, in shadow offsets.
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Span,
+    name: String,
+    kind: InstitutionKind,
+    generic: bool,
+    id: Option<String>,
+    source: Source,
+}
+
+impl Cand {
+    fn new(span: Span, name: String, kind: InstitutionKind, generic: bool, source: Source) -> Cand {
+        Cand { span, name, kind, generic, id: None, source }
+    }
+
+    fn known(span: Span, name: String, entry: usize, r: &InstitutionRules, source: Source) -> Cand {
+        let e = &r.gazetteer.entries[entry];
+        Cand { span, name, kind: e.kind, generic: e.generic, id: Some(e.id.clone()), source }
+    }
+}
+
+/// Gazetteer aliases found as written.
+fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
+    let g = &r.gazetteer;
+    for m in g.matcher.find_iter(text) {
+        let p = m.pattern().as_usize();
+        let (s, e) = (m.start(), m.end());
+        // categories come from the suffix walk, which knows their context
+        if g.entries[g.pattern_entry[p]].generic {
+            continue;
+        }
+        if g.pattern_latin[p] {
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            if before.is_some_and(|c| c.is_alphanumeric()) || after.is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+        } else if blocked(text, Span::new(s, e), r) {
+            continue;
+        }
+        let name = if g.pattern_latin[p] {
+            english::normalize(&text[s..e])
+        } else {
+            text[s..e].chars().filter(|c| !c.is_whitespace()).collect()
+        };
+        out.push(Cand::known(Span::new(s, e), name, g.pattern_entry[p], r, Source::Gazetteer));
+    }
+}
+
+/// True where a blocking word of the suffix table (`大学城`) runs across
+/// the end of `span` (`重庆大学` in `重庆大学城`).
+fn blocked(text: &str, span: Span, r: &InstitutionRules) -> bool {
+    let from = suffix::floor_char(text, span.end.saturating_sub(9).max(span.start));
+    let to = suffix::floor_char(text, (span.end + 9).min(text.len()));
+    r.suffixes.zh.find_iter(&text[from..to]).any(|m| {
+        r.suffixes.zh_rows[m.pattern().as_usize()].kind.is_none() && from + m.start() < span.end && from + m.end() > span.end
+    })
+}
+
+/// Settles overlaps: longest first, then by source; drops what lies in a
+/// shared suffix.
+fn settle(mut cands: Vec<Cand>, suppress: &[Span]) -> Vec<Cand> {
+    cands.retain(|c| !suppress.iter().any(|s| s.contains(c.span)) || c.source == Source::List);
+    cands.sort_by(|a, b| b.span.len().cmp(&a.span.len()).then(a.source.cmp(&b.source)).then(a.span.start.cmp(&b.span.start)));
+    let mut kept: Vec<Cand> = Vec::new();
+    for c in cands {
+        if !kept.iter().any(|k| k.span.overlaps(c.span)) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.span.start);
+    kept
+}
+
+/// Finds the institutions of a document, in span order.
+pub(crate) fn find(doc: &Document, rules: &Rules) -> Vec<Institution> {
+    let r = &rules.institutions;
+    let text = doc.norm.text();
+    let paragraphs = &doc.segments.paragraphs;
+    let mut cands = Vec::new();
+    let mut suppress = Vec::new();
+    gazetteer_hits(text, r, &mut cands);
+    suffix::find(text, paragraphs, &doc.tokens, r, &mut cands, &mut suppress);
+    if text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        let lower = text.to_ascii_lowercase();
+        english::find(text, &lower, paragraphs, r, &mut cands, &mut suppress);
+    }
+    settle(cands, &suppress)
+        .into_iter()
+        .filter(|c| !c.span.is_empty())
+        .map(|c| {
+            let id = c.id.or_else(|| r.gazetteer.lookup(&c.name).map(|e| r.gazetteer.entries[e].id.clone()));
+            Institution { span: doc.span_text(c.span), name: c.name, kind: c.kind, generic: c.generic, canonical_id: id }
+        })
+        .collect()
+}

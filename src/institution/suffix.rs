@@ -1,0 +1,561 @@
+//! The suffix table, and Chinese names found from it: a suffix of a kind,
+//! the words before it up to a boundary, and names sharing one suffix.
+
+use super::lexicon::{fold, has_han};
+use super::{Cand, InstitutionRules, Source};
+use crate::error::RuleError;
+use crate::model::InstitutionKind;
+use crate::rules::Table;
+use crate::span::Span;
+use crate::token::{Token, TokenKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a suffix row says.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SuffixRow {
+    /// `None` for a word that blocks a shorter suffix (`中心城区`).
+    pub kind: Option<InstitutionKind>,
+    /// Whether a name ending here may open a longer name.
+    pub founder: bool,
+}
+
+/// An English head: its words (lower case) and row.
+#[derive(Debug, Clone)]
+pub(crate) struct EnHead {
+    pub words: Vec<String>,
+    pub row: SuffixRow,
+    /// The singular form of the last word, for coordinated names.
+    pub singular: String,
+}
+
+/// The compiled suffix table.
+#[derive(Debug)]
+pub(crate) struct Suffixes {
+    pub zh: AhoCorasick,
+    pub zh_rows: Vec<SuffixRow>,
+    /// English heads, longest first.
+    pub en: Vec<EnHead>,
+}
+
+impl Suffixes {
+    pub(crate) fn compile(t: &Table) -> Result<Suffixes, RuleError> {
+        let mut zh_patterns = Vec::new();
+        let mut zh_rows = Vec::new();
+        let mut en = Vec::new();
+        for row in t.rows() {
+            let kind_name = t.required(row, "kind")?;
+            let kind = match kind_name {
+                "none" => None,
+                k => Some(
+                    InstitutionKind::from_name(k).ok_or_else(|| t.error(row, format!("unknown kind `{k}`")))?,
+                ),
+            };
+            let founder = match t.get(row, "founder") {
+                "yes" => true,
+                "" | "no" => false,
+                other => return Err(t.error(row, format!("column `founder`: `{other}` is not yes or no"))),
+            };
+            let r = SuffixRow { kind, founder };
+            let forms = t.list(row, "suffix");
+            if forms.is_empty() {
+                return Err(t.error(row, "column `suffix` is empty"));
+            }
+            let singular = forms[0].split_whitespace().last().unwrap_or("").to_ascii_lowercase();
+            for s in forms {
+                if has_han(s) {
+                    zh_patterns.push(fold(s));
+                    zh_rows.push(r);
+                } else {
+                    let words: Vec<String> = s.split_whitespace().map(str::to_ascii_lowercase).collect();
+                    en.push(EnHead { words, row: r, singular: singular.clone() });
+                }
+            }
+        }
+        en.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
+        let zh = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&zh_patterns)
+            .map_err(|e| RuleError::new(t.name(), 0, format!("cannot build the suffix matcher: {e}")))?;
+        Ok(Suffixes { zh, zh_rows, en })
+    }
+}
+
+/// Longest name, in characters, the walk to the left may build.
+const MAX_NAME_CHARS: usize = 26;
+/// Longest item of a list of names sharing a suffix, in characters.
+const MAX_ITEM_CHARS: usize = 10;
+/// Longest shared part after the list marker (`三大重庆实验室`), in characters.
+const MAX_SHARED_CHARS: usize = 10;
+
+/// Why the walk to the left ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    Edge,
+    Punct(char),
+    Word,
+    Modifier,
+    Number,
+    Name,
+    Limit,
+}
+
+/// A suffix match in the shadow text.
+#[derive(Debug, Clone, Copy)]
+struct SuffixHit {
+    span: Span,
+    row: SuffixRow,
+}
+
+/// Finds Chinese names from suffixes, appending candidates to `out` and
+/// the spans of shared suffixes (which are not mentions) to `suppress`.
+pub(crate) fn find(
+    text: &str,
+    paragraphs: &[Span],
+    tokens: &[Token],
+    r: &InstitutionRules,
+    out: &mut Vec<Cand>,
+    suppress: &mut Vec<Span>,
+) {
+    let hits: Vec<SuffixHit> = r
+        .suffixes
+        .zh
+        .find_iter(text)
+        .map(|m| SuffixHit { span: Span::new(m.start(), m.end()), row: r.suffixes.zh_rows[m.pattern().as_usize()] })
+        .collect();
+    // ends of names that may not open a longer name: the walk stops there
+    let name_ends: Vec<usize> =
+        hits.iter().filter(|h| h.row.kind.is_some() && !h.row.founder).map(|h| h.span.end).collect();
+    for h in &hits {
+        let Some(kind) = h.row.kind else { continue };
+        let Some(pi) = crate::segment::containing(paragraphs, h.span.start) else { continue };
+        let para = paragraphs[pi];
+        if let Some(items) = coordination(text, para, h.span, &hits, r) {
+            emit_coordinated(text, h.span, kind, &items, r, out, suppress);
+            continue;
+        }
+        let walk = walk_left(text, tokens, &name_ends, para.start, h.span.start, r);
+        let mut start = walk.start;
+        if goal_before(text, para.start, start, r) {
+            continue;
+        }
+        if walk.stop == Stop::Punct('、') {
+            if let Some(items) = coordination_unmarked(text, tokens, para, start, h.span, &hits, r) {
+                emit_coordinated(text, h.span, kind, &items, r, out, suppress);
+                continue;
+            }
+        }
+        // a known name inside the walk: drop words before it that hold no
+        // proper name (a verb the boundary table does not know)
+        if let Some(g) = r.gazetteer_hit_ending(text, start, h.span.end) {
+            if g > start && !r.zh_proper(&text[start..g], true) {
+                start = g;
+            }
+        }
+        classify(text, Span::new(start, h.span.end), h.span.start, kind, r, out);
+    }
+}
+
+/// Decides whether `text[name]` is a named body, a category or neither,
+/// and emits it.
+fn classify(text: &str, name: Span, head: usize, kind: InstitutionKind, r: &InstitutionRules, out: &mut Vec<Cand>) {
+    let name_text: String = text[name].chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(e) = r.gazetteer.lookup(&name_text) {
+        out.push(Cand::known(name, name_text, e, r, Source::Walk));
+        return;
+    }
+    let prefix = &text[name.start..head];
+    if let Some((at, _)) = r.gazetteer.category_suffix(&name_text) {
+        let rest = &name_text[..at];
+        let generic = !r.zh_proper(rest, false);
+        out.push(Cand::new(name, name_text, kind, generic, Source::Walk));
+        return;
+    }
+    if r.zh_proper(prefix, true) {
+        out.push(Cand::new(name, name_text, kind, false, Source::Walk));
+    }
+}
+
+struct Walk {
+    start: usize,
+    stop: Stop,
+}
+
+/// Walks from `at` to the left over the tokens of one paragraph, while the
+/// tokens may belong to a name.
+fn walk_left(text: &str, tokens: &[Token], name_ends: &[usize], para_start: usize, at: usize, r: &InstitutionRules) -> Walk {
+    let lx = &r.lexicon;
+    let mut start = at;
+    let mut chars = 0;
+    let mut latin = 0;
+    let mut i = tokens.partition_point(|t| t.span.start < at);
+    let stop = loop {
+        if i == 0 {
+            break Stop::Edge;
+        }
+        let t = &tokens[i - 1];
+        if t.span.end <= para_start || t.span.start < para_start {
+            break Stop::Edge;
+        }
+        let piece = Span::new(t.span.start, t.span.end.min(start));
+        if piece.end < start {
+            // white space the text layer kept: a break between words
+            break Stop::Edge;
+        }
+        // another name that may not open a longer one ends in this piece
+        let k = name_ends.partition_point(|&e| e <= piece.start);
+        if k < name_ends.len() && name_ends[k] <= piece.end {
+            if name_ends[k] < piece.end {
+                start = name_ends[k];
+            }
+            break Stop::Name;
+        }
+        let w = &text[piece];
+        let mut next = piece.start;
+        match t.kind {
+            TokenKind::Number => break Stop::Number,
+            TokenKind::Latin => {
+                latin += 1;
+                if latin > 2 {
+                    break Stop::Limit;
+                }
+            }
+            TokenKind::Punct => {
+                let c = w.chars().next().unwrap_or(' ');
+                match c {
+                    ')' | '”' | '"' | '》' | '」' => {
+                        let open = match c {
+                            ')' => "(",
+                            '”' => "“",
+                            '》' => "《",
+                            '」' => "「",
+                            _ => "\"",
+                        };
+                        match matching_open(text, para_start, piece.start, open) {
+                            Some(o) => next = o,
+                            None => break Stop::Punct(c),
+                        }
+                    }
+                    '·' | '—' | '-' | '–' if start < at => {}
+                    _ => break Stop::Punct(c),
+                }
+            }
+            TokenKind::Han => {
+                if lx.zh_stop.contains(w) {
+                    break Stop::Word;
+                }
+                if lx.zh_modifier.contains(w) {
+                    break Stop::Modifier;
+                }
+                // a stop word glued to the front of a name by the
+                // segmenter (`建设金凤`): keep what follows it
+                if let Some(cut) = stop_prefix(w, r) {
+                    start = piece.start + cut;
+                    break Stop::Word;
+                }
+            }
+        }
+        let n = text[next..start].chars().count();
+        if chars + n > MAX_NAME_CHARS {
+            break Stop::Limit;
+        }
+        chars += n;
+        start = next;
+        i = tokens.partition_point(|t| t.span.start < start);
+    };
+    // a joiner left dangling at the front is not part of the name
+    let trimmed = text[start..at].trim_start_matches(['·', '—', '-', '–']);
+    Walk { start: at - trimmed.len(), stop }
+}
+
+/// The byte length of a stop word that opens the Han token `w` and leaves
+/// at least two characters after it.
+fn stop_prefix(w: &str, r: &InstitutionRules) -> Option<usize> {
+    let lx = &r.lexicon;
+    let mut best = None;
+    for (n, (i, c)) in w.char_indices().enumerate() {
+        if n >= lx.zh_stop_max {
+            break;
+        }
+        let end = i + c.len_utf8();
+        if end < w.len() && w[end..].chars().count() >= 2 && lx.zh_stop.contains(&w[..end]) && end > 3 {
+            best = Some(end);
+        }
+    }
+    best
+}
+
+/// The start of the opening bracket or quote `open` that matches the
+/// closing one at `close`, in the same paragraph and near.
+fn matching_open(text: &str, para_start: usize, close: usize, open: &str) -> Option<usize> {
+    let from = floor_char(text, close.saturating_sub(60).max(para_start));
+    let window = &text[from..close];
+    let o = window.rfind(open)?;
+    let inner = &window[o + open.len()..];
+    if inner.is_empty() || inner.chars().any(|c| matches!(c, ',' | '。' | ';' | ':' | '、' | '，')) {
+        return None;
+    }
+    Some(from + o)
+}
+
+/// The nearest char boundary at or before `i`.
+pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// True where the words before `start` in its clause make the name a goal
+/// phrase (`具有全国影响力的科技创新中心`).
+fn goal_before(text: &str, para_start: usize, start: usize, r: &InstitutionRules) -> bool {
+    let from = floor_char(text, start.saturating_sub(60).max(para_start));
+    let window = &text[from..start];
+    let clause = match window.rfind([',', '。', ';', ':', '，', '、', '!', '?']) {
+        Some(p) => &window[p + 1..],
+        None => window,
+    };
+    r.lexicon.zh_goal.iter().any(|g| {
+        clause.ends_with(g.after.as_str())
+            && g.before.as_ref().is_none_or(|b| clause[..clause.len() - g.after.len()].contains(b.as_str()))
+    })
+}
+
+/// One name of a list sharing a suffix.
+pub(crate) struct Item {
+    span: Span,
+}
+
+/// Names listed before one suffix with a list marker:
+/// `金凤、嘉陵江、明月湖三大重庆实验室`, `铜梁、潼南等市级高新区`. Returns the
+/// items, each a proper name, or `None` where the text is no such list.
+fn coordination(text: &str, para: Span, suffix: Span, hits: &[SuffixHit], r: &InstitutionRules) -> Option<Vec<Item>> {
+    // the marker ends within a few characters before the suffix
+    let mut p = suffix.start;
+    for _ in 0..=MAX_SHARED_CHARS {
+        if p <= para.start {
+            return None;
+        }
+        if let Some(q) = list_marker_before(text, para.start, p) {
+            let shared = &text[p..suffix.start];
+            if shared.chars().all(crate::text::is_han) && !r.lexicon.zh_stop.contains(shared) {
+                let items = list_items(text, para.start, q, hits, r)?;
+                return Some(items);
+            }
+            return None;
+        }
+        let c = text[..p].chars().next_back()?;
+        if !crate::text::is_han(c) {
+            return None;
+        }
+        p -= c.len_utf8();
+    }
+    None
+}
+
+/// Where a list marker (`等`, `三大`, `等三大`) ends exactly at `p`, the
+/// start of the marker.
+fn list_marker_before(text: &str, para_start: usize, p: usize) -> Option<usize> {
+    let before = &text[para_start..p];
+    let numeral = |c: char| "一二三四五六七八九十两几".contains(c);
+    let mut q = p;
+    let mut cs = before.chars().rev();
+    match cs.next()? {
+        '等' => return Some(p - '等'.len_utf8()),
+        '大' => {
+            let mut n = 0;
+            for c in cs.by_ref() {
+                if numeral(c) {
+                    n += 1;
+                    continue;
+                }
+                break;
+            }
+            if n == 0 {
+                return None;
+            }
+            q -= '大'.len_utf8() + n * '一'.len_utf8();
+            if text[para_start..q].ends_with('等') {
+                q -= '等'.len_utf8();
+            }
+            Some(q)
+        }
+        _ => None,
+    }
+}
+
+/// The items of a `、` list that ends at `end`: at least two, each short,
+/// none a complete name, at least half of them proper names.
+fn list_items(text: &str, para_start: usize, end: usize, hits: &[SuffixHit], r: &InstitutionRules) -> Option<Vec<Item>> {
+    let mut items = Vec::new();
+    let mut e = end;
+    loop {
+        let seg = &text[para_start..e];
+        let s = seg
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(crate::text::is_han(c) || c.is_ascii_alphanumeric() || "—·-–“”()".contains(c)))
+            .map(|(i, c)| para_start + i + c.len_utf8())
+            .unwrap_or(para_start);
+        let sep = text[..s].chars().next_back();
+        let mut item = Span::new(s, e);
+        // the first item may open with stop words (`支持铜梁`); a `和` may
+        // join the last two
+        if sep != Some('、') {
+            item = trim_stop_words(text, item, r);
+        }
+        let (item, conj) = split_conjunction(text, item);
+        let n = text[item].chars().count();
+        if n == 0 || n > MAX_ITEM_CHARS || ends_in_name(hits, item) {
+            return None;
+        }
+        items.push(Item { span: item });
+        if let Some(c) = conj {
+            e = c;
+            continue;
+        }
+        match sep {
+            Some('、') => e = s - '、'.len_utf8(),
+            _ => break,
+        }
+    }
+    items.reverse();
+    let proper = items.iter().filter(|it| r.zh_proper(&text[it.span], true)).count();
+    (items.len() >= 2 && proper * 2 >= items.len()).then_some(items)
+}
+
+/// Splits `甲和乙` into `乙` and the end of `甲`, for the last two items of a
+/// list (`金凤、嘉陵江和明月湖`).
+fn split_conjunction(text: &str, item: Span) -> (Span, Option<usize>) {
+    for conj in ["以及", "和", "及", "与"] {
+        if let Some(p) = text[item].rfind(conj) {
+            let at = item.start + p;
+            if p > 0 && at + conj.len() < item.end {
+                return (Span::new(at + conj.len(), item.end), Some(at));
+            }
+        }
+    }
+    (item, None)
+}
+
+/// Drops stop words at the front of `item` (`支持铜梁` → `铜梁`).
+fn trim_stop_words(text: &str, mut item: Span, r: &InstitutionRules) -> Span {
+    'outer: loop {
+        let s = &text[item];
+        let mut best = None;
+        for (n, (i, c)) in s.char_indices().enumerate() {
+            if n >= r.lexicon.zh_stop_max {
+                break;
+            }
+            let end = i + c.len_utf8();
+            if end < s.len() && r.lexicon.zh_stop.contains(&s[..end]) {
+                best = Some(end);
+            }
+        }
+        match best {
+            Some(b) => {
+                item = Span::new(item.start + b, item.end);
+                continue 'outer;
+            }
+            None => return item,
+        }
+    }
+}
+
+/// True where a suffix of a kind ends exactly at the end of `item`.
+fn ends_in_name(hits: &[SuffixHit], item: Span) -> bool {
+    hits.iter().any(|h| h.row.kind.is_some() && h.span.end == item.end && h.span.start >= item.start)
+}
+
+/// `中国—德国、中国—匈牙利国际技术转移中心`: a list without a marker, whose
+/// last item runs into the shared suffix. The last item is taken to have as
+/// many words as the item before it.
+fn coordination_unmarked(
+    text: &str,
+    tokens: &[Token],
+    para: Span,
+    start: usize,
+    suffix: Span,
+    hits: &[SuffixHit],
+    r: &InstitutionRules,
+) -> Option<Vec<Item>> {
+    let sep = start.checked_sub('、'.len_utf8())?;
+    if !text[..start].ends_with('、') {
+        return None;
+    }
+    let mut items = list_items(text, para.start, sep, hits, r)?;
+    if items.iter().any(|it| !r.zh_proper(&text[it.span], true)) {
+        return None;
+    }
+    let prev = items.last()?.span;
+    let want = tokens.iter().filter(|t| prev.contains(t.span)).count();
+    let name_tokens: Vec<&Token> = tokens.iter().filter(|t| t.span.start >= start && t.span.end <= suffix.start).collect();
+    if want == 0 || name_tokens.len() <= want {
+        return None;
+    }
+    let last = Span::new(start, name_tokens[want - 1].span.end);
+    if !r.zh_proper(&text[last], true) {
+        return None;
+    }
+    items.push(Item { span: last });
+    Some(items)
+}
+
+/// Emits one mention per item of a list sharing `suffix`, each spanning
+/// its own name; the shared words are suppressed as a mention.
+fn emit_coordinated(
+    text: &str,
+    suffix: Span,
+    kind: InstitutionKind,
+    items: &[Item],
+    r: &InstitutionRules,
+    out: &mut Vec<Cand>,
+    suppress: &mut Vec<Span>,
+) {
+    let last = items.last().map(|it| it.span.end).unwrap_or(suffix.start);
+    // the shared words, without the list marker and the places and levels
+    // that qualify the whole list (`三大重庆实验室` → `实验室`)
+    let shared_from = shared_start(text, last, suffix, r);
+    let tail: String = text[shared_from..suffix.end].chars().filter(|c| !c.is_whitespace()).collect();
+    suppress.push(Span::new(last, suffix.end));
+    for it in items {
+        let name: String = text[it.span].chars().filter(|c| !c.is_whitespace()).collect::<String>() + &tail;
+        let cand = match r.gazetteer.lookup(&name) {
+            Some(e) => Cand::known(it.span, name, e, r, Source::List),
+            None => Cand::new(it.span, name, kind, false, Source::List),
+        };
+        out.push(cand);
+    }
+}
+
+/// Where the shared words proper start after a list: past the marker
+/// (`等`, `三大`) and any places or level words qualifying the whole list.
+fn shared_start(text: &str, last: usize, suffix: Span, r: &InstitutionRules) -> usize {
+    let mut p = last;
+    let rest = &text[p..suffix.start];
+    let marker_len: usize = {
+        let mut n = 0;
+        let mut cs = rest.char_indices();
+        for (i, c) in cs.by_ref() {
+            if c == '等' || "一二三四五六七八九十两几".contains(c) || (c == '大' && i > 0) {
+                n = i + c.len_utf8();
+                if c == '大' {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        n
+    };
+    p += marker_len;
+    for t in crate::token::jieba().tag(&text[p..suffix.start], true) {
+        let w = t.word;
+        let place = matches!(t.tag, "ns") || r.lexicon.zh_proper.contains(w) || r.lexicon.zh_qualifier.contains(w);
+        if place && w != "国家" {
+            p += w.len();
+        } else {
+            break;
+        }
+    }
+    p
+}
