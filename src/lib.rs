@@ -96,8 +96,8 @@ mod token;
 mod year;
 
 pub use error::{InputError, RuleError};
-pub use institution::{institution_index, name_key, InstitutionEntry, InstitutionOccurrence};
 pub use extractor::{Document, Extractor, ExtractorBuilder, DEFAULT_MAX_INPUT_BYTES};
+pub use institution::{institution_index, name_key, InstitutionEntry, InstitutionOccurrence};
 pub use model::{
     Baseline, Comparator, Extraction, Institution, InstitutionKind, Quantity, SpanText, Status,
     Target, Unit, YearKind, YearMention,

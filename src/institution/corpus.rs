@@ -56,12 +56,17 @@ pub struct InstitutionEntry {
 /// assert!(rows[0].aliases.contains("金鳳實驗室"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn institution_index<'a>(docs: impl IntoIterator<Item = (&'a str, &'a Extraction)>) -> Vec<InstitutionEntry> {
+pub fn institution_index<'a>(
+    docs: impl IntoIterator<Item = (&'a str, &'a Extraction)>,
+) -> Vec<InstitutionEntry> {
     let mut rows: Vec<InstitutionEntry> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (doc, ex) in docs {
         for inst in &ex.institutions {
-            let key = inst.canonical_id.clone().unwrap_or_else(|| name_key(&inst.name));
+            let key = inst
+                .canonical_id
+                .clone()
+                .unwrap_or_else(|| name_key(&inst.name));
             let i = *by_key.entry(key.clone()).or_insert_with(|| {
                 rows.push(InstitutionEntry {
                     key,
@@ -75,9 +80,17 @@ pub fn institution_index<'a>(docs: impl IntoIterator<Item = (&'a str, &'a Extrac
                 rows.len() - 1
             });
             rows[i].aliases.insert(inst.span.text.clone());
-            rows[i].occurrences.push(InstitutionOccurrence { doc: doc.to_string(), span: inst.span.clone() });
+            rows[i].occurrences.push(InstitutionOccurrence {
+                doc: doc.to_string(),
+                span: inst.span.clone(),
+            });
         }
     }
-    rows.sort_by(|a, b| b.occurrences.len().cmp(&a.occurrences.len()).then_with(|| a.key.cmp(&b.key)));
+    rows.sort_by(|a, b| {
+        b.occurrences
+            .len()
+            .cmp(&a.occurrences.len())
+            .then_with(|| a.key.cmp(&b.key))
+    });
     rows
 }

@@ -41,14 +41,20 @@ fn lex(text: &str, para: Span, out: &mut Vec<Tok>) {
             while let Some(&(j, d)) = it.peek() {
                 let inner = d.is_ascii_alphanumeric()
                     || (matches!(d, '-' | '\'' | '’' | '&')
-                        && s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_alphanumeric()));
+                        && s[j + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| n.is_ascii_alphanumeric()));
                 if !inner {
                     break;
                 }
                 end = para.start + j + d.len_utf8();
                 it.next();
             }
-            out.push(Tok { span: Span::new(at, end), lex: Lex::Word });
+            out.push(Tok {
+                span: Span::new(at, end),
+                lex: Lex::Word,
+            });
         } else if c.is_whitespace() {
             continue;
         } else {
@@ -58,13 +64,23 @@ fn lex(text: &str, para: Span, out: &mut Vec<Tok>) {
                 '"' | '“' | '”' => Lex::Quote,
                 _ => Lex::Punct,
             };
-            out.push(Tok { span: Span::new(at, at + c.len_utf8()), lex });
+            out.push(Tok {
+                span: Span::new(at, at + c.len_utf8()),
+                lex,
+            });
         }
     }
 }
 
 /// Finds English names in every paragraph that has Latin letters.
-pub(crate) fn find(text: &str, lower: &str, paragraphs: &[Span], r: &InstitutionRules, out: &mut Vec<Cand>, suppress: &mut Vec<Span>) {
+pub(crate) fn find(
+    text: &str,
+    lower: &str,
+    paragraphs: &[Span],
+    r: &InstitutionRules,
+    out: &mut Vec<Cand>,
+    suppress: &mut Vec<Span>,
+) {
     let mut toks = Vec::new();
     // a document written all in lower case gives no capitals to go by
     let cased = text.bytes().any(|b| b.is_ascii_uppercase());
@@ -91,7 +107,12 @@ fn word<'a>(lower: &'a str, t: &Tok) -> &'a str {
 }
 
 /// The longest head ending at word `j`: (index of its first word, head).
-fn head_at<'r>(lower: &str, toks: &[Tok], j: usize, r: &'r InstitutionRules) -> Option<(usize, &'r super::suffix::EnHead)> {
+fn head_at<'r>(
+    lower: &str,
+    toks: &[Tok],
+    j: usize,
+    r: &'r InstitutionRules,
+) -> Option<(usize, &'r super::suffix::EnHead)> {
     if toks[j].lex != Lex::Word {
         return None;
     }
@@ -112,7 +133,11 @@ fn head_at<'r>(lower: &str, toks: &[Tok], j: usize, r: &'r InstitutionRules) -> 
 }
 
 fn is_head_word(lower: &str, t: &Tok, r: &InstitutionRules) -> bool {
-    t.lex == Lex::Word && r.suffixes.en.iter().any(|h| h.words.last().is_some_and(|l| l == word(lower, t)))
+    t.lex == Lex::Word
+        && r.suffixes
+            .en
+            .iter()
+            .any(|h| h.words.last().is_some_and(|l| l == word(lower, t)))
 }
 
 /// Is `toks[k..]` the start of a `joined` phrase whose `and` is at `and`?
@@ -126,7 +151,9 @@ fn joined_at(lower: &str, toks: &[Tok], and: usize, r: &InstitutionRules) -> Opt
             if start + phrase.len() > toks.len() {
                 continue;
             }
-            if phrase.iter().enumerate().all(|(k, p)| toks[start + k].lex == Lex::Word && word(lower, &toks[start + k]) == p) {
+            if phrase.iter().enumerate().all(|(k, p)| {
+                toks[start + k].lex == Lex::Word && word(lower, &toks[start + k]) == p
+            }) {
                 return Some(start);
             }
         }
@@ -188,8 +215,14 @@ fn recognize(
                     if k >= 2 && toks[k - 2].lex == Lex::Word {
                         let w1 = word(lower, &toks[k - 2]);
                         let before_ok = k < 3
-                            || (toks[k - 3].lex == Lex::Word && lx.en_boundary(word(lower, &toks[k - 3])) && word(lower, &toks[k - 3]) != "and");
-                        if !lx.en_boundary(w1) && !is_head_word(lower, &toks[k - 2], r) && before_ok && words > 0 {
+                            || (toks[k - 3].lex == Lex::Word
+                                && lx.en_boundary(word(lower, &toks[k - 3]))
+                                && word(lower, &toks[k - 3]) != "and");
+                        if !lx.en_boundary(w1)
+                            && !is_head_word(lower, &toks[k - 2], r)
+                            && before_ok
+                            && words > 0
+                        {
                             k -= 2;
                             words += 2;
                             continue;
@@ -216,7 +249,11 @@ fn recognize(
                 }
                 _ => break Stop::Punct,
             },
-            Lex::Quote => match (0..k - 1).rev().take(8).find(|&o| toks[o].lex == Lex::Quote) {
+            Lex::Quote => match (0..k - 1)
+                .rev()
+                .take(8)
+                .find(|&o| toks[o].lex == Lex::Quote)
+            {
                 Some(o) if (o + 1..k - 1).all(|x| toks[x].lex == Lex::Word) && o + 1 < k - 1 => {
                     k = o;
                     words += 1;
@@ -268,7 +305,8 @@ fn recognize(
     let proper = (k..h).any(|x| proper_word(text, lower, &toks[x], cased, r))
         || (k..h).any(|x| toks[x].lex == Lex::Quote)
         || end > j + 1;
-    let indefinite = k > 0 && matches!(word(lower, &toks[k - 1]), "a" | "an") && toks[k - 1].lex == Lex::Word;
+    let indefinite =
+        k > 0 && matches!(word(lower, &toks[k - 1]), "a" | "an") && toks[k - 1].lex == Lex::Word;
     if k == h && end == j + 1 {
         // a bare head: only a category of its own (`high-tech zone`)
         return;
@@ -323,14 +361,25 @@ fn of_extension(text: &str, lower: &str, toks: &[Tok], j: usize, cased: bool) ->
 /// True where a goal frame (`with national influence`) follows.
 fn goal_after(lower: &str, toks: &[Tok], end: usize, r: &InstitutionRules) -> bool {
     r.lexicon.en_goal_after.iter().any(|phrase| {
-        phrase.iter().enumerate().all(|(k, p)| toks.get(end + k).is_some_and(|t| t.lex == Lex::Word && word(lower, t) == p))
+        phrase.iter().enumerate().all(|(k, p)| {
+            toks.get(end + k)
+                .is_some_and(|t| t.lex == Lex::Word && word(lower, t) == p)
+        })
     })
 }
 
 /// `Jinfeng, Jialingjiang and Mingyue Lake laboratories`: the items of a
 /// list ending at the head, when the walk stopped at `and` and every item
 /// is a proper name. `k` is the first word of the last item.
-fn list(text: &str, lower: &str, toks: &[Tok], k: usize, h: usize, cased: bool, r: &InstitutionRules) -> Option<Vec<Span>> {
+fn list(
+    text: &str,
+    lower: &str,
+    toks: &[Tok],
+    k: usize,
+    h: usize,
+    cased: bool,
+    r: &InstitutionRules,
+) -> Option<Vec<Span>> {
     if k == h {
         return None;
     }
@@ -339,13 +388,19 @@ fn list(text: &str, lower: &str, toks: &[Tok], k: usize, h: usize, cased: bool, 
     loop {
         // an item: words back to a comma or a boundary word
         let mut s = e;
-        while s > 0 && toks[s - 1].lex == Lex::Word && !r.lexicon.en_boundary(word(lower, &toks[s - 1])) && e - s < MAX_ITEM_WORDS {
+        while s > 0
+            && toks[s - 1].lex == Lex::Word
+            && !r.lexicon.en_boundary(word(lower, &toks[s - 1]))
+            && e - s < MAX_ITEM_WORDS
+        {
             s -= 1;
         }
         if s == e {
             return None;
         }
-        if (s..e).any(|x| is_head_word(lower, &toks[x], r)) || !(s..e).any(|x| proper_word(text, lower, &toks[x], cased, r)) {
+        if (s..e).any(|x| is_head_word(lower, &toks[x], r))
+            || !(s..e).any(|x| proper_word(text, lower, &toks[x], cased, r))
+        {
             return None;
         }
         items.push(Span::new(toks[s].span.start, toks[e - 1].span.end));

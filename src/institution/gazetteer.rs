@@ -39,7 +39,13 @@ pub(crate) struct Gazetteer {
 pub fn name_key(name: &str) -> String {
     name.chars()
         .map(|c| crate::text::fold_char(c).to_ascii_lowercase())
-        .filter(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '《' | '》' | '「' | '」'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '"' | '\'' | '“' | '”' | '‘' | '’' | '《' | '》' | '「' | '」'
+                )
+        })
         .collect()
 }
 
@@ -60,7 +66,11 @@ impl Gazetteer {
             let generic = match t.get(row, "generic") {
                 "yes" | "true" => true,
                 "" | "no" | "false" => false,
-                other => return Err(t.error(row, format!("column `generic`: `{other}` is not yes or no"))),
+                other => {
+                    return Err(
+                        t.error(row, format!("column `generic`: `{other}` is not yes or no"))
+                    )
+                }
             };
             let aliases = t.list(row, "aliases");
             if aliases.is_empty() {
@@ -70,7 +80,11 @@ impl Gazetteer {
             let e = match entries.iter().position(|e: &Entry| e.id == id) {
                 Some(e) => e,
                 None => {
-                    entries.push(Entry { id: id.to_string(), kind, generic });
+                    entries.push(Entry {
+                        id: id.to_string(),
+                        kind,
+                        generic,
+                    });
                     entries.len() - 1
                 }
             };
@@ -93,8 +107,18 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)
-            .map_err(|e| RuleError::new(t.name(), 0, format!("cannot build the alias matcher: {e}")))?;
-        Ok(Gazetteer { entries, matcher, pattern_entry, pattern_latin, by_key, zh_categories, zh_words })
+            .map_err(|e| {
+                RuleError::new(t.name(), 0, format!("cannot build the alias matcher: {e}"))
+            })?;
+        Ok(Gazetteer {
+            entries,
+            matcher,
+            pattern_entry,
+            pattern_latin,
+            by_key,
+            zh_categories,
+            zh_words,
+        })
     }
 
     /// The entry whose alias has the same [`name_key`] as `name`.
@@ -105,6 +129,7 @@ impl Gazetteer {
     /// The longest Chinese category alias that ends `name` (folded), as
     /// (byte offset in `name` where it starts, entry).
     pub(crate) fn category_suffix(&self, name: &str) -> Option<(usize, usize)> {
-        name.char_indices().find_map(|(i, _)| self.zh_categories.get(&name[i..]).map(|&e| (i, e)))
+        name.char_indices()
+            .find_map(|(i, _)| self.zh_categories.get(&name[i..]).map(|&e| (i, e)))
     }
 }

@@ -9,7 +9,9 @@ use std::collections::HashSet;
 /// Folds a rule cell to the shadow form: traditional to simplified,
 /// full-width to half-width, ASCII lower-cased.
 pub(crate) fn fold(s: &str) -> String {
-    s.chars().map(|c| fold_char(c).to_ascii_lowercase()).collect()
+    s.chars()
+        .map(|c| fold_char(c).to_ascii_lowercase())
+        .collect()
 }
 
 /// True where `s` holds a Han character (a Chinese row).
@@ -45,7 +47,9 @@ pub(crate) struct Lexicon {
 }
 
 fn words_of(s: &str) -> Vec<String> {
-    s.split_whitespace().map(|w| w.to_ascii_lowercase()).collect()
+    s.split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect()
 }
 
 impl Lexicon {
@@ -69,8 +73,14 @@ impl Lexicon {
                     }
                     ("goal", true) => {
                         let g = match f.split_once('…') {
-                            Some((b, a)) => Goal { before: Some(b.to_string()), after: a.to_string() },
-                            None => Goal { before: None, after: f },
+                            Some((b, a)) => Goal {
+                                before: Some(b.to_string()),
+                                after: a.to_string(),
+                            },
+                            None => Goal {
+                                before: None,
+                                after: f,
+                            },
                         };
                         lx.zh_goal.push(g);
                     }
@@ -88,7 +98,10 @@ impl Lexicon {
                     ("qualifier", false) => {
                         lx.en_modifier.insert(f);
                     }
-                    _ => return Err(bounds.error(row, format!("role `{role}` does not take the word `{w}`"))),
+                    _ => {
+                        return Err(bounds
+                            .error(row, format!("role `{role}` does not take the word `{w}`")))
+                    }
                 }
             }
         }

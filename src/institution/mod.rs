@@ -53,12 +53,24 @@ impl InstitutionRules {
     pub(crate) fn compile(t: &Tables) -> Result<Self, RuleError> {
         let suffixes = suffix::Suffixes::compile(t.get("institution_suffixes"))?;
         let gazetteer = gazetteer::Gazetteer::compile(t.get("gazetteer"))?;
-        let lexicon = lexicon::Lexicon::compile(t.get("institution_boundaries"), t.get("institution_names"))?;
+        let lexicon =
+            lexicon::Lexicon::compile(t.get("institution_boundaries"), t.get("institution_names"))?;
         let mut words: Vec<String> = gazetteer.zh_words.clone();
-        words.extend(lexicon.zh_proper.iter().filter(|w| w.chars().count() >= 2).cloned());
+        words.extend(
+            lexicon
+                .zh_proper
+                .iter()
+                .filter(|w| w.chars().count() >= 2)
+                .cloned(),
+        );
         words.sort();
         words.dedup();
-        Ok(InstitutionRules { suffixes, gazetteer, lexicon, words })
+        Ok(InstitutionRules {
+            suffixes,
+            gazetteer,
+            lexicon,
+            words,
+        })
     }
 
     /// Words the segmenter must keep whole.
@@ -109,7 +121,10 @@ impl InstitutionRules {
             .matcher
             .find_iter(&text[from..end])
             .filter(|m| m.start() + from > from && m.end() + from == end)
-            .filter(|m| !self.gazetteer.entries[self.gazetteer.pattern_entry[m.pattern().as_usize()]].generic)
+            .filter(|m| {
+                !self.gazetteer.entries[self.gazetteer.pattern_entry[m.pattern().as_usize()]]
+                    .generic
+            })
             .map(|m| m.start() + from)
             .next()
     }
@@ -136,12 +151,26 @@ struct Cand {
 
 impl Cand {
     fn new(span: Span, name: String, kind: InstitutionKind, generic: bool, source: Source) -> Cand {
-        Cand { span, name, kind, generic, id: None, source }
+        Cand {
+            span,
+            name,
+            kind,
+            generic,
+            id: None,
+            source,
+        }
     }
 
     fn known(span: Span, name: String, entry: usize, r: &InstitutionRules, source: Source) -> Cand {
         let e = &r.gazetteer.entries[entry];
-        Cand { span, name, kind: e.kind, generic: e.generic, id: Some(e.id.clone()), source }
+        Cand {
+            span,
+            name,
+            kind: e.kind,
+            generic: e.generic,
+            id: Some(e.id.clone()),
+            source,
+        }
     }
 }
 
@@ -158,7 +187,9 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
         if g.pattern_latin[p] {
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
-            if before.is_some_and(|c| c.is_alphanumeric()) || after.is_some_and(|c| c.is_alphanumeric()) {
+            if before.is_some_and(|c| c.is_alphanumeric())
+                || after.is_some_and(|c| c.is_alphanumeric())
+            {
                 continue;
             }
         } else if blocked(text, Span::new(s, e), r) {
@@ -169,7 +200,13 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
         } else {
             text[s..e].chars().filter(|c| !c.is_whitespace()).collect()
         };
-        out.push(Cand::known(Span::new(s, e), name, g.pattern_entry[p], r, Source::Gazetteer));
+        out.push(Cand::known(
+            Span::new(s, e),
+            name,
+            g.pattern_entry[p],
+            r,
+            Source::Gazetteer,
+        ));
     }
 }
 
@@ -179,7 +216,9 @@ fn blocked(text: &str, span: Span, r: &InstitutionRules) -> bool {
     let from = suffix::floor_char(text, span.end.saturating_sub(9).max(span.start));
     let to = suffix::floor_char(text, (span.end + 9).min(text.len()));
     r.suffixes.zh.find_iter(&text[from..to]).any(|m| {
-        r.suffixes.zh_rows[m.pattern().as_usize()].kind.is_none() && from + m.start() < span.end && from + m.end() > span.end
+        r.suffixes.zh_rows[m.pattern().as_usize()].kind.is_none()
+            && from + m.start() < span.end
+            && from + m.end() > span.end
     })
 }
 
@@ -187,7 +226,13 @@ fn blocked(text: &str, span: Span, r: &InstitutionRules) -> bool {
 /// shared suffix.
 fn settle(mut cands: Vec<Cand>, suppress: &[Span]) -> Vec<Cand> {
     cands.retain(|c| !suppress.iter().any(|s| s.contains(c.span)) || c.source == Source::List);
-    cands.sort_by(|a, b| b.span.len().cmp(&a.span.len()).then(a.source.cmp(&b.source)).then(a.span.start.cmp(&b.span.start)));
+    cands.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(a.source.cmp(&b.source))
+            .then(a.span.start.cmp(&b.span.start))
+    });
     let mut kept: Vec<Cand> = Vec::new();
     for c in cands {
         if !kept.iter().any(|k| k.span.overlaps(c.span)) {
@@ -215,8 +260,18 @@ pub(crate) fn find(doc: &Document, rules: &Rules) -> Vec<Institution> {
         .into_iter()
         .filter(|c| !c.span.is_empty())
         .map(|c| {
-            let id = c.id.or_else(|| r.gazetteer.lookup(&c.name).map(|e| r.gazetteer.entries[e].id.clone()));
-            Institution { span: doc.span_text(c.span), name: c.name, kind: c.kind, generic: c.generic, canonical_id: id }
+            let id = c.id.or_else(|| {
+                r.gazetteer
+                    .lookup(&c.name)
+                    .map(|e| r.gazetteer.entries[e].id.clone())
+            });
+            Institution {
+                span: doc.span_text(c.span),
+                name: c.name,
+                kind: c.kind,
+                generic: c.generic,
+                canonical_id: id,
+            }
         })
         .collect()
 }

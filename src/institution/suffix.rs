@@ -47,27 +47,41 @@ impl Suffixes {
             let kind = match kind_name {
                 "none" => None,
                 k => Some(
-                    InstitutionKind::from_name(k).ok_or_else(|| t.error(row, format!("unknown kind `{k}`")))?,
+                    InstitutionKind::from_name(k)
+                        .ok_or_else(|| t.error(row, format!("unknown kind `{k}`")))?,
                 ),
             };
             let founder = match t.get(row, "founder") {
                 "yes" => true,
                 "" | "no" => false,
-                other => return Err(t.error(row, format!("column `founder`: `{other}` is not yes or no"))),
+                other => {
+                    return Err(
+                        t.error(row, format!("column `founder`: `{other}` is not yes or no"))
+                    )
+                }
             };
             let r = SuffixRow { kind, founder };
             let forms = t.list(row, "suffix");
             if forms.is_empty() {
                 return Err(t.error(row, "column `suffix` is empty"));
             }
-            let singular = forms[0].split_whitespace().last().unwrap_or("").to_ascii_lowercase();
+            let singular = forms[0]
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             for s in forms {
                 if has_han(s) {
                     zh_patterns.push(fold(s));
                     zh_rows.push(r);
                 } else {
-                    let words: Vec<String> = s.split_whitespace().map(str::to_ascii_lowercase).collect();
-                    en.push(EnHead { words, row: r, singular: singular.clone() });
+                    let words: Vec<String> =
+                        s.split_whitespace().map(str::to_ascii_lowercase).collect();
+                    en.push(EnHead {
+                        words,
+                        row: r,
+                        singular: singular.clone(),
+                    });
                 }
             }
         }
@@ -75,7 +89,9 @@ impl Suffixes {
         let zh = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&zh_patterns)
-            .map_err(|e| RuleError::new(t.name(), 0, format!("cannot build the suffix matcher: {e}")))?;
+            .map_err(|e| {
+                RuleError::new(t.name(), 0, format!("cannot build the suffix matcher: {e}"))
+            })?;
         Ok(Suffixes { zh, zh_rows, en })
     }
 }
@@ -120,14 +136,22 @@ pub(crate) fn find(
         .suffixes
         .zh
         .find_iter(text)
-        .map(|m| SuffixHit { span: Span::new(m.start(), m.end()), row: r.suffixes.zh_rows[m.pattern().as_usize()] })
+        .map(|m| SuffixHit {
+            span: Span::new(m.start(), m.end()),
+            row: r.suffixes.zh_rows[m.pattern().as_usize()],
+        })
         .collect();
     // ends of names that may not open a longer name: the walk stops there
-    let name_ends: Vec<usize> =
-        hits.iter().filter(|h| h.row.kind.is_some() && !h.row.founder).map(|h| h.span.end).collect();
+    let name_ends: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.row.kind.is_some() && !h.row.founder)
+        .map(|h| h.span.end)
+        .collect();
     for h in &hits {
         let Some(kind) = h.row.kind else { continue };
-        let Some(pi) = crate::segment::containing(paragraphs, h.span.start) else { continue };
+        let Some(pi) = crate::segment::containing(paragraphs, h.span.start) else {
+            continue;
+        };
         let para = paragraphs[pi];
         if let Some(items) = coordination(text, para, h.span, &hits, r) {
             emit_coordinated(text, h.span, kind, &items, r, out, suppress);
@@ -139,7 +163,8 @@ pub(crate) fn find(
             continue;
         }
         if walk.stop == Stop::Punct('、') {
-            if let Some(items) = coordination_unmarked(text, tokens, para, start, h.span, &hits, r) {
+            if let Some(items) = coordination_unmarked(text, tokens, para, start, h.span, &hits, r)
+            {
                 emit_coordinated(text, h.span, kind, &items, r, out, suppress);
                 continue;
             }
@@ -151,13 +176,27 @@ pub(crate) fn find(
                 start = g;
             }
         }
-        classify(text, Span::new(start, h.span.end), h.span.start, kind, r, out);
+        classify(
+            text,
+            Span::new(start, h.span.end),
+            h.span.start,
+            kind,
+            r,
+            out,
+        );
     }
 }
 
 /// Decides whether `text[name]` is a named body, a category or neither,
 /// and emits it.
-fn classify(text: &str, name: Span, head: usize, kind: InstitutionKind, r: &InstitutionRules, out: &mut Vec<Cand>) {
+fn classify(
+    text: &str,
+    name: Span,
+    head: usize,
+    kind: InstitutionKind,
+    r: &InstitutionRules,
+    out: &mut Vec<Cand>,
+) {
     let name_text: String = text[name].chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(e) = r.gazetteer.lookup(&name_text) {
         out.push(Cand::known(name, name_text, e, r, Source::Walk));
@@ -182,7 +221,14 @@ struct Walk {
 
 /// Walks from `at` to the left over the tokens of one paragraph, while the
 /// tokens may belong to a name.
-fn walk_left(text: &str, tokens: &[Token], name_ends: &[usize], para_start: usize, at: usize, r: &InstitutionRules) -> Walk {
+fn walk_left(
+    text: &str,
+    tokens: &[Token],
+    name_ends: &[usize],
+    para_start: usize,
+    at: usize,
+    r: &InstitutionRules,
+) -> Walk {
     let lx = &r.lexicon;
     let mut start = at;
     let mut chars = 0;
@@ -264,7 +310,10 @@ fn walk_left(text: &str, tokens: &[Token], name_ends: &[usize], para_start: usiz
     };
     // a joiner left dangling at the front is not part of the name
     let trimmed = text[start..at].trim_start_matches(['·', '—', '-', '–']);
-    Walk { start: at - trimmed.len(), stop }
+    Walk {
+        start: at - trimmed.len(),
+        stop,
+    }
 }
 
 /// The byte length of a stop word that opens the Han token `w` and leaves
@@ -277,7 +326,11 @@ fn stop_prefix(w: &str, r: &InstitutionRules) -> Option<usize> {
             break;
         }
         let end = i + c.len_utf8();
-        if end < w.len() && w[end..].chars().count() >= 2 && lx.zh_stop.contains(&w[..end]) && end > 3 {
+        if end < w.len()
+            && w[end..].chars().count() >= 2
+            && lx.zh_stop.contains(&w[..end])
+            && end > 3
+        {
             best = Some(end);
         }
     }
@@ -291,7 +344,11 @@ fn matching_open(text: &str, para_start: usize, close: usize, open: &str) -> Opt
     let window = &text[from..close];
     let o = window.rfind(open)?;
     let inner = &window[o + open.len()..];
-    if inner.is_empty() || inner.chars().any(|c| matches!(c, ',' | '。' | ';' | ':' | '、' | '，')) {
+    if inner.is_empty()
+        || inner
+            .chars()
+            .any(|c| matches!(c, ',' | '。' | ';' | ':' | '、' | '，'))
+    {
         return None;
     }
     Some(from + o)
@@ -310,13 +367,19 @@ pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
 fn goal_before(text: &str, para_start: usize, start: usize, r: &InstitutionRules) -> bool {
     let from = floor_char(text, start.saturating_sub(60).max(para_start));
     let window = &text[from..start];
-    let clause = match window.rfind([',', '。', ';', ':', '，', '、', '!', '?']) {
-        Some(p) => &window[p + 1..],
+    let clause = match window
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | '。' | ';' | ':' | '，' | '、' | '!' | '?'))
+    {
+        Some((p, c)) => &window[p + c.len_utf8()..],
         None => window,
     };
     r.lexicon.zh_goal.iter().any(|g| {
         clause.ends_with(g.after.as_str())
-            && g.before.as_ref().is_none_or(|b| clause[..clause.len() - g.after.len()].contains(b.as_str()))
+            && g.before
+                .as_ref()
+                .is_none_or(|b| clause[..clause.len() - g.after.len()].contains(b.as_str()))
     })
 }
 
@@ -328,7 +391,13 @@ pub(crate) struct Item {
 /// Names listed before one suffix with a list marker:
 /// `金凤、嘉陵江、明月湖三大重庆实验室`, `铜梁、潼南等市级高新区`. Returns the
 /// items, each a proper name, or `None` where the text is no such list.
-fn coordination(text: &str, para: Span, suffix: Span, hits: &[SuffixHit], r: &InstitutionRules) -> Option<Vec<Item>> {
+fn coordination(
+    text: &str,
+    para: Span,
+    suffix: Span,
+    hits: &[SuffixHit],
+    r: &InstitutionRules,
+) -> Option<Vec<Item>> {
     // the marker ends within a few characters before the suffix
     let mut p = suffix.start;
     for _ in 0..=MAX_SHARED_CHARS {
@@ -385,7 +454,13 @@ fn list_marker_before(text: &str, para_start: usize, p: usize) -> Option<usize> 
 
 /// The items of a `、` list that ends at `end`: at least two, each short,
 /// none a complete name, at least half of them proper names.
-fn list_items(text: &str, para_start: usize, end: usize, hits: &[SuffixHit], r: &InstitutionRules) -> Option<Vec<Item>> {
+fn list_items(
+    text: &str,
+    para_start: usize,
+    end: usize,
+    hits: &[SuffixHit],
+    r: &InstitutionRules,
+) -> Option<Vec<Item>> {
     let mut items = Vec::new();
     let mut e = end;
     loop {
@@ -393,7 +468,9 @@ fn list_items(text: &str, para_start: usize, end: usize, hits: &[SuffixHit], r: 
         let s = seg
             .char_indices()
             .rev()
-            .find(|&(_, c)| !(crate::text::is_han(c) || c.is_ascii_alphanumeric() || "—·-–“”()".contains(c)))
+            .find(|&(_, c)| {
+                !(crate::text::is_han(c) || c.is_ascii_alphanumeric() || "—·-–“”()".contains(c))
+            })
             .map(|(i, c)| para_start + i + c.len_utf8())
             .unwrap_or(para_start);
         let sep = text[..s].chars().next_back();
@@ -419,7 +496,10 @@ fn list_items(text: &str, para_start: usize, end: usize, hits: &[SuffixHit], r: 
         }
     }
     items.reverse();
-    let proper = items.iter().filter(|it| r.zh_proper(&text[it.span], true)).count();
+    let proper = items
+        .iter()
+        .filter(|it| r.zh_proper(&text[it.span], true))
+        .count();
     (items.len() >= 2 && proper * 2 >= items.len()).then_some(items)
 }
 
@@ -463,7 +543,8 @@ fn trim_stop_words(text: &str, mut item: Span, r: &InstitutionRules) -> Span {
 
 /// True where a suffix of a kind ends exactly at the end of `item`.
 fn ends_in_name(hits: &[SuffixHit], item: Span) -> bool {
-    hits.iter().any(|h| h.row.kind.is_some() && h.span.end == item.end && h.span.start >= item.start)
+    hits.iter()
+        .any(|h| h.row.kind.is_some() && h.span.end == item.end && h.span.start >= item.start)
 }
 
 /// `中国—德国、中国—匈牙利国际技术转移中心`: a list without a marker, whose
@@ -488,7 +569,10 @@ fn coordination_unmarked(
     }
     let prev = items.last()?.span;
     let want = tokens.iter().filter(|t| prev.contains(t.span)).count();
-    let name_tokens: Vec<&Token> = tokens.iter().filter(|t| t.span.start >= start && t.span.end <= suffix.start).collect();
+    let name_tokens: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.span.start >= start && t.span.end <= suffix.start)
+        .collect();
     if want == 0 || name_tokens.len() <= want {
         return None;
     }
@@ -515,10 +599,17 @@ fn emit_coordinated(
     // the shared words, without the list marker and the places and levels
     // that qualify the whole list (`三大重庆实验室` → `实验室`)
     let shared_from = shared_start(text, last, suffix, r);
-    let tail: String = text[shared_from..suffix.end].chars().filter(|c| !c.is_whitespace()).collect();
+    let tail: String = text[shared_from..suffix.end]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     suppress.push(Span::new(last, suffix.end));
     for it in items {
-        let name: String = text[it.span].chars().filter(|c| !c.is_whitespace()).collect::<String>() + &tail;
+        let name: String = text[it.span]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            + &tail;
         let cand = match r.gazetteer.lookup(&name) {
             Some(e) => Cand::known(it.span, name, e, r, Source::List),
             None => Cand::new(it.span, name, kind, false, Source::List),
@@ -536,7 +627,8 @@ fn shared_start(text: &str, last: usize, suffix: Span, r: &InstitutionRules) -> 
         let mut n = 0;
         let mut cs = rest.char_indices();
         for (i, c) in cs.by_ref() {
-            if c == '等' || "一二三四五六七八九十两几".contains(c) || (c == '大' && i > 0) {
+            if c == '等' || "一二三四五六七八九十两几".contains(c) || (c == '大' && i > 0)
+            {
                 n = i + c.len_utf8();
                 if c == '大' {
                     break;
@@ -550,7 +642,9 @@ fn shared_start(text: &str, last: usize, suffix: Span, r: &InstitutionRules) -> 
     p += marker_len;
     for t in crate::token::jieba().tag(&text[p..suffix.start], true) {
         let w = t.word;
-        let place = matches!(t.tag, "ns") || r.lexicon.zh_proper.contains(w) || r.lexicon.zh_qualifier.contains(w);
+        let place = matches!(t.tag, "ns")
+            || r.lexicon.zh_proper.contains(w)
+            || r.lexicon.zh_qualifier.contains(w);
         if place && w != "国家" {
             p += w.len();
         } else {

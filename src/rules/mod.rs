@@ -20,9 +20,18 @@ pub const TABLES: &[(&str, &str)] = &[
     ("plans", include_str!("../../rules/plans.tsv")),
     ("years", include_str!("../../rules/years.tsv")),
     ("number_words", include_str!("../../rules/number_words.tsv")),
-    ("institution_suffixes", include_str!("../../rules/institution_suffixes.tsv")),
-    ("institution_boundaries", include_str!("../../rules/institution_boundaries.tsv")),
-    ("institution_names", include_str!("../../rules/institution_names.tsv")),
+    (
+        "institution_suffixes",
+        include_str!("../../rules/institution_suffixes.tsv"),
+    ),
+    (
+        "institution_boundaries",
+        include_str!("../../rules/institution_boundaries.tsv"),
+    ),
+    (
+        "institution_names",
+        include_str!("../../rules/institution_names.tsv"),
+    ),
     ("gazetteer", include_str!("../../rules/gazetteer.tsv")),
 ];
 
