@@ -52,9 +52,9 @@
 //! use zhen_extract::{Extractor, Unit};
 //!
 //! let ex = Extractor::builder()
-//!     .add_rules("units", "艘\tcount\t艘\t\t\tafter\t3艘")
+//!     .add_rules("units", "尾\tcount\t尾\t\t\tafter\t3万尾")
 //!     .build()?;
-//! let out = ex.extract("建成科考船3艘")?;
+//! let out = ex.extract("放流鱼苗3万尾")?;
 //! assert_eq!(out.quantities[0].unit, Unit::Count);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -106,3 +106,8 @@ pub use number::parse_number;
 pub use span::Span;
 pub use token::{Token, TokenKind};
 pub use year::plan_years;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

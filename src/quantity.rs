@@ -26,7 +26,6 @@ struct UnitRow {
     currency: Option<String>,
     /// Latin words match only as whole words.
     latin: bool,
-    line: usize,
 }
 
 /// The compiled `units` and `number_words` tables.
@@ -60,13 +59,12 @@ impl QuantityRules {
                 return Err(units.error(row, "a currency row needs an ISO code in `currency`"));
             }
             let r = UnitRow {
-                latin: word.chars().all(|c| c.is_ascii_alphabetic() || c == ' '),
+                latin: word.is_ascii() && word.chars().any(|c| c.is_ascii_alphabetic()),
                 word: word.to_ascii_lowercase(),
                 unit,
                 classifier: folded(units.get(row, "classifier")),
                 scale: units.number(row, "scale", 1.0)?,
                 currency,
-                line: row.line,
             };
             match units.get(row, "position") {
                 "" | "after" => after.push(r),
@@ -367,7 +365,7 @@ fn read_quantity(
             unit: row.unit,
             currency: row.currency.clone(),
             classifier: row.classifier.clone(),
-            rule: format!("units:{}", row.line),
+            rule: format!("units:{}", row.word),
             more,
         });
     }
@@ -393,7 +391,7 @@ fn read_quantity(
                 unit: Unit::Currency,
                 currency: row.currency.clone(),
                 classifier: String::new(),
-                rule: format!("units:{}", row.line),
+                rule: format!("units:{}", row.word),
                 more,
             });
         }
@@ -406,7 +404,9 @@ fn read_quantity(
         return None;
     }
     if matches!(m.form, NumberForm::Arabic | NumberForm::English) {
-        if let Some(noun) = counted_noun(text, m.end, para.end, q) {
+        let noun = counted_noun(text, m.end, para.end, q)
+            .or_else(|| range_noun(text, m.end, para.end, rules));
+        if let Some(noun) = noun {
             return Some(Hit {
                 span: number,
                 number,
@@ -444,6 +444,21 @@ fn read_quantity(
         });
     }
     None
+}
+
+/// The noun counted by the second number of a range or choice, shared by
+/// the first: `from 3,000 to 5,800 firms`, `two or three labs`.
+fn range_noun(text: &str, at: usize, limit: usize, rules: &Rules) -> Option<String> {
+    let rest = &text[at..limit];
+    let gap = [" to ", " or ", " and ", "-", " - ", "–"]
+        .iter()
+        .find(|g| rest.starts_with(*g))?;
+    let next = at + gap.len();
+    let m = rules.numbers.scan(text, next, limit)?;
+    if !matches!(m.form, NumberForm::Arabic | NumberForm::English) {
+        return None;
+    }
+    counted_noun(text, m.end, limit, &rules.quantities)
 }
 
 /// The head noun an English number counts: the first plural-looking word
@@ -632,7 +647,7 @@ fn emit_cells(
             unit: row.unit,
             currency: row.currency.clone(),
             classifier: row.classifier.clone(),
-            rule: format!("table_cell:units:{}", row.line),
+            rule: format!("table_cell:units:{}", row.word),
             more: false,
         });
     }
@@ -703,6 +718,21 @@ mod tests {
             ("12", 12, Count),
             ("five", 5, Count)
         ]
+    );
+    t!(
+        english_ranges_share_their_noun,
+        "from 3,000 to 5,800 firms, two or three labs",
+        [
+            ("3,000", 3000, Count),
+            ("5,800", 5800, Count),
+            ("two", 2, Count),
+            ("three", 3, Count)
+        ]
+    );
+    t!(
+        english_labels_are_not_counts,
+        "Article 5 provisions, Table 1 indicators, the top 10 universities, COVID-19 cases, at 10 am",
+        []
     );
     t!(exclusions, "位列第35位、较上年度提升5位,“416”科技创新布局,一批项目,每万人口,连续7年,渝府发〔2022〕3号,5G,L3级,100强", []);
     t!(

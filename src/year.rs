@@ -309,13 +309,20 @@ fn bare_year_context(text: &str, s: usize, e: usize, rules: &Rules) -> bool {
     if after == Some(',') && text[e + 1..].starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
+    // a magnitude word makes it part of a larger number (2000亿元, 2000 million)
+    if rules
+        .numbers
+        .scan(text, s, text.len())
+        .is_some_and(|n| n.end > e && n.scaled)
+    {
+        return false;
+    }
     // a count word after it makes it a quantity (2000家)
     let rest = text[e..].trim_start_matches(' ');
     let at = text.len() - rest.len();
     if rules.quantities.unit_starts_at(text, at) {
         return false;
     }
-    let _ = s;
     true
 }
 
@@ -376,7 +383,7 @@ mod tests {
     #[test]
     fn not_years() {
         assert!(y(
-            "2.73%,2000家企业,渝府发〔2022〕3号,3月3日,february 19",
+            "2.73%,2000家企业,渝府发〔2022〕3号,3月3日,february 19,总投资2000亿元,2000 million yuan,2025.5万元",
             None
         )
         .is_empty());

@@ -46,12 +46,12 @@ fn bad_rule_rows_name_table_and_line() {
 #[test]
 fn added_rows_take_effect_without_touching_the_default() {
     let ex = Extractor::builder()
-        .add_rules("units", "艘\tcount\t艘\t\t\tafter\t3艘")
+        .add_rules("units", "尾\tcount\t尾\t\t\tafter\t3万尾")
         .build()
         .unwrap();
-    assert_eq!(ex.extract("建成科考船3艘").unwrap().quantities.len(), 1);
+    assert_eq!(ex.extract("放流鱼苗3万尾").unwrap().quantities.len(), 1);
     assert!(Extractor::new()
-        .extract("建成科考船3艘")
+        .extract("放流鱼苗3万尾")
         .unwrap()
         .quantities
         .is_empty());

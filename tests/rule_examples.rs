@@ -1,17 +1,9 @@
 //! Every example written in a rule table must be read the way its row
 //! says (rustling-style: examples are the tests of the rules).
 
-use zhen_extract::rules::Table;
+mod common;
+use common::table;
 use zhen_extract::{parse_number, Extractor, Unit, YearKind};
-
-fn table(name: &str) -> Table {
-    let text = zhen_extract::rules::TABLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .expect("table shipped")
-        .1;
-    Table::parse(name, text).expect("table parses")
-}
 
 #[test]
 fn every_unit_example_is_read_by_its_row() {
@@ -24,7 +16,7 @@ fn every_unit_example_is_read_by_its_row() {
             let out = ex
                 .extract(example)
                 .unwrap_or_else(|e| panic!("{example}: {e}"));
-            let rule = format!("units:{}", row.line);
+            let rule = format!("units:{}", t.get(row, "word").to_lowercase());
             let hit = out.quantities.iter().find(|q| q.rule == rule);
             let q = hit.unwrap_or_else(|| {
                 panic!(

@@ -180,8 +180,9 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
     for m in g.matcher.find_iter(text) {
         let p = m.pattern().as_usize();
         let (s, e) = (m.start(), m.end());
-        // categories come from the suffix walk, which knows their context
-        if g.entries[g.pattern_entry[p]].generic {
+        // Chinese categories come from the suffix walk, which knows their
+        // context (qualifiers, verbs); English ones are matched as written
+        if g.entries[g.pattern_entry[p]].generic && !g.pattern_latin[p] {
             continue;
         }
         if g.pattern_latin[p] {
@@ -215,11 +216,14 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
 fn blocked(text: &str, span: Span, r: &InstitutionRules) -> bool {
     let from = suffix::floor_char(text, span.end.saturating_sub(9).max(span.start));
     let to = suffix::floor_char(text, (span.end + 9).min(text.len()));
-    r.suffixes.zh.find_iter(&text[from..to]).any(|m| {
-        r.suffixes.zh_rows[m.pattern().as_usize()].kind.is_none()
-            && from + m.start() < span.end
-            && from + m.end() > span.end
-    })
+    r.suffixes
+        .zh
+        .find_overlapping_iter(&text[from..to])
+        .any(|m| {
+            r.suffixes.zh_rows[m.pattern().as_usize()].kind.is_none()
+                && from + m.start() < span.end
+                && from + m.end() > span.end
+        })
 }
 
 /// Settles overlaps: longest first, then by source; drops what lies in a
@@ -256,9 +260,23 @@ pub(crate) fn find(doc: &Document, rules: &Rules) -> Vec<Institution> {
         let lower = text.to_ascii_lowercase();
         english::find(text, &lower, paragraphs, r, &mut cands, &mut suppress);
     }
+    // an English category stands where the walk found a head there too
+    // (the walk knows goal phrases: `a nationally influential … center`)
+    let walked: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.source == Source::Walk)
+        .map(|c| c.span)
+        .collect();
+    cands.retain(|c| {
+        !(c.source == Source::Gazetteer && c.generic && text[c.span].is_ascii())
+            || walked.iter().any(|w| w.overlaps(c.span))
+    });
     settle(cands, &suppress)
         .into_iter()
         .filter(|c| !c.span.is_empty())
+        // bases, platforms and the like count only where a table knows them:
+        // the spec leaves unnamed ones out and makes named ones optional
+        .filter(|c| c.kind != InstitutionKind::Other || c.id.is_some())
         .map(|c| {
             let id = c.id.or_else(|| {
                 r.gazetteer

@@ -87,7 +87,7 @@ impl Suffixes {
         }
         en.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
         let zh = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&zh_patterns)
             .map_err(|e| {
                 RuleError::new(t.name(), 0, format!("cannot build the suffix matcher: {e}"))
@@ -132,15 +132,7 @@ pub(crate) fn find(
     out: &mut Vec<Cand>,
     suppress: &mut Vec<Span>,
 ) {
-    let hits: Vec<SuffixHit> = r
-        .suffixes
-        .zh
-        .find_iter(text)
-        .map(|m| SuffixHit {
-            span: Span::new(m.start(), m.end()),
-            row: r.suffixes.zh_rows[m.pattern().as_usize()],
-        })
-        .collect();
+    let hits = suffix_hits(text, r);
     // ends of names that may not open a longer name: the walk stops there
     let name_ends: Vec<usize> = hits
         .iter()
@@ -187,6 +179,44 @@ pub(crate) fn find(
     }
 }
 
+/// The suffix matches of `text` that no other match overrides: of two
+/// overlapping matches the one reaching further right wins (`园区` over
+/// `科技园` in `农业科技园区`), and a match inside a longer one is dropped
+/// (`大学` inside the blocking `大学城`).
+fn suffix_hits(text: &str, r: &InstitutionRules) -> Vec<SuffixHit> {
+    let mut all: Vec<SuffixHit> = r
+        .suffixes
+        .zh
+        .find_overlapping_iter(text)
+        .map(|m| SuffixHit {
+            span: Span::new(m.start(), m.end()),
+            row: r.suffixes.zh_rows[m.pattern().as_usize()],
+        })
+        .collect();
+    all.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+    let overridden = |i: usize| {
+        let h = all[i].span;
+        // matches that overlap `h` start before its end: look both ways
+        let before = all[..i]
+            .iter()
+            .rev()
+            .take_while(|o| o.span.start + MAX_SUFFIX_BYTES > h.start);
+        let after = all[i + 1..].iter().take_while(|o| o.span.start < h.end);
+        before.chain(after).any(|o| {
+            let o = o.span;
+            o.end > h.start && (o.end > h.end || o.end == h.end && o.start < h.start)
+        })
+    };
+    let keep: Vec<bool> = (0..all.len()).map(|i| !overridden(i)).collect();
+    all.into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
+}
+
+/// Longest Chinese suffix, in bytes, that the overlap check looks back over.
+const MAX_SUFFIX_BYTES: usize = 64;
+
 /// Decides whether `text[name]` is a named body, a category or neither,
 /// and emits it.
 fn classify(
@@ -197,6 +227,7 @@ fn classify(
     r: &InstitutionRules,
     out: &mut Vec<Cand>,
 ) {
+    let name = Span::new(leading_verbs_end(text, name.start, head, r), name.end);
     let name_text: String = text[name].chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(e) = r.gazetteer.lookup(&name_text) {
         out.push(Cand::known(name, name_text, e, r, Source::Walk));
@@ -210,8 +241,41 @@ fn classify(
         return;
     }
     if r.zh_proper(prefix, true) {
+        // a level word before a proper name is a modifier, not part of the
+        // name (`国家级重庆（荣昌）生猪大数据中心`)
+        let start = r
+            .lexicon
+            .zh_qualifier
+            .iter()
+            .filter(|q| q.ends_with('级') && prefix.starts_with(q.as_str()))
+            .map(|q| name.start + q.len())
+            .find(|&at| r.zh_proper(&text[at..head], false))
+            .unwrap_or(name.start);
+        let name = Span::new(start, name.end);
+        let name_text: String = text[name].chars().filter(|c| !c.is_whitespace()).collect();
         out.push(Cand::new(name, name_text, kind, false, Source::Walk));
     }
+}
+
+/// Part-of-speech tags of words that do not open a name: verbs, adverbs,
+/// prepositions, conjunctions, pronouns and particles (`抓住国家重点实验室`,
+/// `现有国家重点实验室`): verbs the boundary table does not list.
+const NOT_NAME_START_TAGS: &[&str] = &["v", "vd", "d", "ad", "p", "c", "r", "u", "uj", "ul"];
+
+/// Where a name starts once leading words that cannot open one are
+/// dropped: words the segmenter tags as verbs, adverbs and the like, unless
+/// the tables know them as names. The head (`head..`) is never dropped.
+fn leading_verbs_end(text: &str, start: usize, head: usize, r: &InstitutionRules) -> usize {
+    let lx = &r.lexicon;
+    let mut at = start;
+    for t in crate::token::jieba().tag(&text[start..head], false) {
+        let known = lx.zh_proper.contains(t.word) || lx.zh_qualifier.contains(t.word);
+        if known || !NOT_NAME_START_TAGS.contains(&t.tag) || at + t.word.len() >= head {
+            break;
+        }
+        at += t.word.len();
+    }
+    at
 }
 
 struct Walk {
@@ -367,12 +431,11 @@ pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
 fn goal_before(text: &str, para_start: usize, start: usize, r: &InstitutionRules) -> bool {
     let from = floor_char(text, start.saturating_sub(60).max(para_start));
     let window = &text[from..start];
-    let clause = match window
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, ',' | '。' | ';' | ':' | '，' | '、' | '!' | '?'))
-    {
-        Some((p, c)) => &window[p + c.len_utf8()..],
+    let clause = match window.rfind([',', '。', ';', ':', '，', '、', '!', '?']) {
+        Some(p) => {
+            let stop = window[p..].chars().next().map_or(1, char::len_utf8);
+            &window[p + stop..]
+        }
         None => window,
     };
     r.lexicon.zh_goal.iter().any(|g| {
@@ -429,7 +492,7 @@ fn list_marker_before(text: &str, para_start: usize, p: usize) -> Option<usize> 
     let mut q = p;
     let mut cs = before.chars().rev();
     match cs.next()? {
-        '等' => return Some(p - '等'.len_utf8()),
+        '等' => Some(p - '等'.len_utf8()),
         '大' => {
             let mut n = 0;
             for c in cs.by_ref() {

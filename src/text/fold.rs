@@ -78,3 +78,34 @@ pub fn fold_char(c: char) -> char {
         _ => T2S.sparse.get(&c).copied().unwrap_or(c),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::fold_char;
+
+    fn fold(s: &str) -> String {
+        s.chars().map(fold_char).collect()
+    }
+
+    #[test]
+    fn traditional_reads_as_simplified() {
+        assert_eq!(fold("金鳳實驗室"), "金凤实验室");
+        assert_eq!(fold("研發投入強度達到2.6%"), "研发投入强度达到2.6%");
+        assert_eq!(fold("228個項目，1,200億元"), "228个项目,1,200亿元");
+        // one-to-many characters take OpenCC's default form
+        assert_eq!(fold("於後"), "于后");
+    }
+
+    #[test]
+    fn simplified_and_latin_are_left_alone() {
+        let s = "到2025年研发投入强度达到2.6% R&D intensity";
+        assert_eq!(fold(s), s);
+    }
+
+    #[test]
+    fn supplementary_plane_and_length_changing_entries() {
+        // 3-byte traditional to 4-byte simplified, and 4-byte to 3-byte
+        assert_eq!(fold_char('㑮'), '𫝈');
+        assert_eq!(fold_char('𠗣'), '㓆');
+    }
+}

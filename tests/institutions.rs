@@ -1,0 +1,189 @@
+//! Institutions: the examples of every institution table, cross-lingual
+//! identity, and the corpus view on the seed documents.
+
+mod common;
+use common::table;
+use zhen_extract::{institution_index, Extraction, Extractor, InstitutionKind};
+
+/// The spans an example marks with `[...]`, and the example without marks.
+fn marked(example: &str) -> (String, Vec<String>) {
+    let mut plain = String::new();
+    let mut spans = Vec::new();
+    let mut open = None;
+    for c in example.chars() {
+        match c {
+            '[' => open = Some(plain.len()),
+            ']' => {
+                let s = open.take().expect("balanced brackets");
+                spans.push(plain[s..].to_string());
+            }
+            _ => plain.push(c),
+        }
+    }
+    (plain, spans)
+}
+
+fn texts(ex: &Extraction) -> Vec<String> {
+    ex.institutions
+        .iter()
+        .map(|i| i.span.text.clone())
+        .collect()
+}
+
+#[test]
+fn every_suffix_example_gives_one_institution_of_its_kind() {
+    let ex = Extractor::new();
+    let t = table("institution_suffixes");
+    let mut checked = 0;
+    for row in t.rows() {
+        let kind = t.get(row, "kind");
+        for example in t.list(row, "examples") {
+            let got = ex.extract(example).unwrap();
+            if kind == "none" || kind == "other" {
+                assert!(
+                    got.institutions.is_empty(),
+                    "line {}: `{example}` gave {:?}",
+                    row.line,
+                    texts(&got)
+                );
+            } else {
+                let want = InstitutionKind::from_name(kind).expect("known kind");
+                assert_eq!(
+                    got.institutions.len(),
+                    1,
+                    "line {}: `{example}` gave {:?}",
+                    row.line,
+                    texts(&got)
+                );
+                let i = &got.institutions[0];
+                assert_eq!(i.span.text, example, "line {}", row.line);
+                assert_eq!(i.kind, want, "line {}: {example}", row.line);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} suffix examples");
+}
+
+#[test]
+fn every_boundary_and_name_example_gives_exactly_its_marked_spans() {
+    let ex = Extractor::new();
+    let mut checked = 0;
+    for name in ["institution_boundaries", "institution_names"] {
+        let t = table(name);
+        for row in t.rows() {
+            for example in t.list(row, "examples") {
+                let (plain, want) = marked(example);
+                let got = texts(&ex.extract(&plain).unwrap());
+                assert_eq!(got, want, "{name} line {}: `{example}`", row.line);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} boundary examples");
+}
+
+#[test]
+fn every_gazetteer_alias_and_example_gets_its_id() {
+    let ex = Extractor::new();
+    let t = table("gazetteer");
+    let mut checked = 0;
+    for row in t.rows() {
+        let id = t.get(row, "canonical_id");
+        let kind = InstitutionKind::from_name(t.get(row, "kind")).expect("known kind");
+        let mut samples = t.list(row, "aliases");
+        samples.extend(t.list(row, "examples"));
+        for sample in samples {
+            let got = ex.extract(sample).unwrap();
+            let hit = got
+                .institutions
+                .iter()
+                .find(|i| i.span.text == sample)
+                .unwrap_or_else(|| panic!("line {}: `{sample}` gave {:?}", row.line, texts(&got)));
+            assert_eq!(
+                hit.canonical_id.as_deref(),
+                Some(id),
+                "line {}: {sample}",
+                row.line
+            );
+            assert_eq!(hit.kind, kind, "line {}: {sample}", row.line);
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} gazetteer samples");
+}
+
+#[test]
+fn one_body_in_three_scripts_has_one_id() {
+    let ex = Extractor::new();
+    let ids: Vec<Option<String>> = [
+        "加快建设金凤实验室",
+        "支持金鳳實驗室",
+        "build Jinfeng Laboratory",
+    ]
+    .iter()
+    .map(|t| {
+        let got = ex.extract(t).unwrap();
+        assert_eq!(got.institutions.len(), 1, "{t}: {:?}", texts(&got));
+        got.institutions[0].canonical_id.clone()
+    })
+    .collect();
+    assert_eq!(ids[0].as_deref(), Some("jinfeng_lab"));
+    assert!(ids.iter().all(|i| i == &ids[0]), "{ids:?}");
+}
+
+#[test]
+fn shared_suffixes_give_one_mention_per_name() {
+    let ex = Extractor::new();
+    let got = ex
+        .extract("打造金鳳、嘉陵江、明月湖三大重慶實驗室")
+        .unwrap();
+    let names: Vec<&str> = got.institutions.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["金凤实验室", "嘉陵江实验室", "明月湖实验室"]);
+    let got = ex
+        .extract("We will support the Jinfeng, Jialingjiang and Mingyue Lake laboratories.")
+        .unwrap();
+    assert_eq!(got.institutions.len(), 3, "{:?}", texts(&got));
+}
+
+#[test]
+fn goal_phrases_and_categories() {
+    let ex = Extractor::new();
+    let got = ex.extract("建设具有全国影响力的科技创新中心").unwrap();
+    assert!(got.institutions.is_empty(), "{:?}", texts(&got));
+    let got = ex
+        .extract("新增国家重点实验室3个，市级高新区达到10个")
+        .unwrap();
+    assert_eq!(texts(&got), ["国家重点实验室", "市级高新区"]);
+    assert!(got.institutions.iter().all(|i| i.generic));
+}
+
+#[test]
+fn corpus_view_merges_scripts_and_languages() {
+    let ex = Extractor::new();
+    let seeds = common::SEEDS;
+    let out: Vec<(&str, Extraction)> = seeds
+        .iter()
+        .map(|(d, t)| (*d, ex.extract(t).unwrap()))
+        .collect();
+    let rows = institution_index(out.iter().map(|(d, e)| (*d, e)));
+    let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+    let unique: std::collections::HashSet<&str> = keys.iter().copied().collect();
+    assert_eq!(unique.len(), keys.len(), "one row per key");
+    let city = rows
+        .iter()
+        .find(|r| r.key == "western_chongqing_science_city")
+        .expect("the science city is in the corpus");
+    let docs: std::collections::BTreeSet<&str> =
+        city.occurrences.iter().map(|o| o.doc.as_str()).collect();
+    assert!(docs.len() >= 3, "{docs:?}");
+    // written in more than one script or language, still one row
+    assert!(city.aliases.len() >= 2, "{:?}", city.aliases);
+    for (doc, text) in seeds {
+        for row in &rows {
+            for o in row.occurrences.iter().filter(|o| o.doc == doc) {
+                assert_eq!(&text[o.span.start..o.span.end], o.span.text);
+            }
+        }
+    }
+}
