@@ -236,7 +236,8 @@ fn classify(
     let prefix = &text[name.start..head];
     if let Some((at, _)) = r.gazetteer.category_suffix(&name_text) {
         let rest = &name_text[..at];
-        let generic = !r.zh_proper(rest, false);
+        // a level phrase before a category keeps it a category (`川渝共建`)
+        let generic = r.lexicon.zh_qualifier.contains(rest) || !r.zh_proper(rest, false);
         out.push(Cand::new(name, name_text, kind, generic, Source::Walk));
         return;
     }
@@ -351,7 +352,30 @@ fn walk_left(
             }
             TokenKind::Han => {
                 if lx.zh_stop.contains(w) {
+                    // a level phrase the segmenter split (`川渝` `共建`)
+                    match qualifier_ending(text, para_start, piece, r) {
+                        Some(q) => next = q,
+                        None => break Stop::Word,
+                    }
+                } else if stop_suffix(w, r) {
+                    // a verb glued to the end of a word (`学科建设`)
                     break Stop::Word;
+                } else if ends_in_phrase(
+                    &text[para_start..piece.end],
+                    piece.len(),
+                    &lx.zh_stop,
+                    lx.zh_stop_max,
+                ) {
+                    // a stop phrase the segmenter split (`提质` `发展`)
+                    break Stop::Word;
+                } else if ends_in_phrase(
+                    &text[para_start..piece.end],
+                    piece.len(),
+                    &lx.zh_modifier,
+                    8,
+                ) {
+                    // a modifier the segmenter split (`混合` `所有制`)
+                    break Stop::Modifier;
                 }
                 if lx.zh_modifier.contains(w) {
                     break Stop::Modifier;
@@ -378,6 +402,48 @@ fn walk_left(
         start: at - trimmed.len(),
         stop,
     }
+}
+
+/// Where a level phrase of the boundary table (`川渝共建`) that ends with
+/// the stop word `piece` and starts before it opens, within the paragraph.
+fn qualifier_ending(
+    text: &str,
+    para_start: usize,
+    piece: Span,
+    r: &InstitutionRules,
+) -> Option<usize> {
+    let before = &text[para_start..piece.end];
+    r.lexicon
+        .zh_qualifier
+        .iter()
+        .filter(|q| q.len() > piece.len() && before.ends_with(q.as_str()))
+        .map(|q| piece.end - q.len())
+        .min()
+}
+
+/// True where `before` ends in a word of `set` longer than `min` bytes and
+/// at most `max_chars` characters long.
+fn ends_in_phrase(
+    before: &str,
+    min: usize,
+    set: &std::collections::HashSet<String>,
+    max_chars: usize,
+) -> bool {
+    before
+        .char_indices()
+        .rev()
+        .take(max_chars)
+        .any(|(i, _)| before.len() - i > min && set.contains(&before[i..]))
+}
+
+/// True where the Han token `w` ends in a stop word of two characters or
+/// more and holds more than it (`学科建设`): the word is no part of a name.
+fn stop_suffix(w: &str, r: &InstitutionRules) -> bool {
+    let lx = &r.lexicon;
+    w.char_indices()
+        .skip(1)
+        .take_while(|&(i, _)| w[i..].chars().count() <= lx.zh_stop_max)
+        .any(|(i, _)| w[i..].chars().count() >= 2 && lx.zh_stop.contains(&w[i..]))
 }
 
 /// The byte length of a stop word that opens the Han token `w` and leaves
@@ -526,6 +592,7 @@ fn list_items(
 ) -> Option<Vec<Item>> {
     let mut items = Vec::new();
     let mut e = end;
+    let mut after_conj = false;
     loop {
         let seg = &text[para_start..e];
         let s = seg
@@ -546,11 +613,18 @@ fn list_items(
         let (item, conj) = split_conjunction(text, item);
         let n = text[item].chars().count();
         if n == 0 || n > MAX_ITEM_CHARS || ends_in_name(hits, item) {
+            // `直管园和大渡口、沙坪坝等拓展园`: a `和` may join a whole name
+            // to the list; the list is what follows it
+            if after_conj {
+                break;
+            }
             return None;
         }
         items.push(Item { span: item });
+        after_conj = false;
         if let Some(c) = conj {
             e = c;
+            after_conj = true;
             continue;
         }
         match sep {
@@ -715,4 +789,59 @@ fn shared_start(text: &str, last: usize, suffix: Span, r: &InstitutionRules) -> 
         }
     }
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// The institutions of `text`: span text, name, generic.
+    fn found(text: &str) -> Vec<(String, String, bool)> {
+        let got = Extractor::new().extract(text).expect("extracts");
+        got.institutions
+            .into_iter()
+            .map(|i| (i.span.text.to_string(), i.name, i.generic))
+            .collect()
+    }
+
+    #[test]
+    fn level_phrase_split_by_the_segmenter_stays_in_a_category() {
+        let got = found("提升川渝共建重點實驗室等共建科創平臺");
+        assert_eq!(
+            got[0],
+            (
+                "川渝共建重點實驗室".into(),
+                "川渝共建重点实验室".into(),
+                true
+            )
+        );
+    }
+
+    #[test]
+    fn verb_glued_to_the_end_of_a_word_ends_the_name() {
+        let got = found("围绕优势学科建设重点实验室。");
+        assert_eq!(got, vec![("重点实验室".into(), "重点实验室".into(), true)]);
+    }
+
+    #[test]
+    fn split_stop_and_modifier_phrases_end_the_name() {
+        let got = found("提质发展农业科技园区。");
+        assert_eq!(got[0].0, "农业科技园区");
+        let got = found("创办混合所有制产业技术研究院。");
+        assert_eq!(got[0].0, "产业技术研究院");
+    }
+
+    #[test]
+    fn list_after_a_conjunction_with_a_whole_name() {
+        let got = found("强化直管园和大渡口、沙坪坝、北碚等拓展园的统一规划。");
+        let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert!(names.contains(&"大渡口拓展园"), "{got:?}");
+        assert!(names.contains(&"沙坪坝拓展园"), "{got:?}");
+        assert!(names.contains(&"北碚拓展园"), "{got:?}");
+    }
+
+    #[test]
+    fn suo_followed_by_a_verb_is_no_institute() {
+        assert!(found("将国家所需和重庆所能相结合").is_empty());
+    }
 }
