@@ -161,6 +161,22 @@ pub(crate) fn find(
                 continue;
             }
         }
+        if walk.stop == Stop::Punct('、') && !r.zh_proper(&text[start..h.span.start], true) {
+            if let Some(founder) = shared_founder(text, para, start, h.span, r) {
+                let own: String = text[start..h.span.end]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                out.push(Cand::new(
+                    Span::new(start, h.span.end),
+                    founder + &own,
+                    kind,
+                    false,
+                    Source::List,
+                ));
+                continue;
+            }
+        }
         // a known name inside the walk: drop words before it that hold no
         // proper name (a verb the boundary table does not know)
         if let Some(g) = r.gazetteer_hit_ending(text, start, h.span.end) {
@@ -402,6 +418,57 @@ fn walk_left(
         start: at - trimmed.len(),
         stop,
     }
+}
+
+/// Longest `、` list searched back for a shared founder, in items.
+const MAX_FOUNDER_ITEMS: usize = 8;
+
+/// `中国科学院计算所、微生物所、工业生物所`: the founder (a known body, not a
+/// category) that opens the first name of a `、` list whose items end in
+/// the same suffix as the item at `start..suffix.end`, written as named.
+fn shared_founder(
+    text: &str,
+    para: Span,
+    start: usize,
+    suffix: Span,
+    r: &InstitutionRules,
+) -> Option<String> {
+    let head = &text[suffix];
+    let g = &r.gazetteer;
+    let mut e = start.checked_sub('、'.len_utf8())?;
+    for _ in 0..MAX_FOUNDER_ITEMS {
+        if !text[..e + '、'.len_utf8()].ends_with('、') || e < para.start {
+            return None;
+        }
+        let s = text[para.start..e]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !crate::text::is_han(c))
+            .map(|(i, c)| para.start + i + c.len_utf8())
+            .unwrap_or(para.start);
+        let item = &text[s..e];
+        if !item.ends_with(head) || item.chars().count() > MAX_NAME_CHARS {
+            return None;
+        }
+        let own_end = item.len() - head.len();
+        let founder = g
+            .matcher
+            .find_iter(item)
+            .filter(|m| {
+                m.end() < own_end && !g.entries[g.pattern_entry[m.pattern().as_usize()]].generic
+            })
+            .last();
+        if let Some(m) = founder {
+            return Some(
+                item[m.start()..m.end()]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect(),
+            );
+        }
+        e = s.checked_sub('、'.len_utf8())?;
+    }
+    None
 }
 
 /// Where a level phrase of the boundary table (`川渝共建`) that ends with
@@ -838,6 +905,27 @@ mod tests {
         assert!(names.contains(&"大渡口拓展园"), "{got:?}");
         assert!(names.contains(&"沙坪坝拓展园"), "{got:?}");
         assert!(names.contains(&"北碚拓展园"), "{got:?}");
+    }
+
+    #[test]
+    fn items_after_a_founded_name_share_the_founder() {
+        let got = found("推动中国科学院计算所、微生物所、工业生物所等落地。");
+        let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "中国科学院计算所",
+                "中国科学院微生物所",
+                "中国科学院工业生物所"
+            ]
+        );
+        assert_eq!(got[1].0, "微生物所");
+    }
+
+    #[test]
+    fn field_words_are_no_proper_names() {
+        assert!(found("推进科创中心建设").is_empty());
+        assert!(found("合川区建设网络安全科技创新中心。").is_empty());
     }
 
     #[test]
