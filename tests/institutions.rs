@@ -187,3 +187,58 @@ fn corpus_view_merges_scripts_and_languages() {
         }
     }
 }
+
+#[test]
+fn english_lists_need_a_plural_head_and_share_an_of_part() {
+    let ex = Extractor::new();
+    // a singular head after `and` ends the name; it opens no list
+    let got = ex
+        .extract("hold China International Smart Industry Expo and China (Mianyang) Science and Technology City forums")
+        .unwrap();
+    assert_eq!(
+        texts(&got),
+        ["China (Mianyang) Science and Technology City"]
+    );
+    // `A College and B College of …`: the `of` part names both
+    let got = ex
+        .extract("Support the Chongqing College and Chengdu College of the University of Chinese Academy of Sciences.")
+        .unwrap();
+    let names: Vec<&str> = got.institutions.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Chongqing College of the University of Chinese Academy of Sciences",
+            "Chengdu College of the University of Chinese Academy of Sciences"
+        ]
+    );
+    // no proper name after `a`: a goal, not a body (`and` of `belt and road`
+    // is no proper name)
+    let got = ex
+        .extract("core functions of a science and technology innovation centre, the influence")
+        .unwrap();
+    assert!(got.institutions.is_empty(), "{:?}", texts(&got));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Arbitrary text built from the pieces names are made of never makes
+    /// the extractor panic, and every span slices the input.
+    #[test]
+    fn spans_slice_arbitrary_input(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "金凤", "實驗室", "实验室", "、", "，", "等", "三大", "重庆", "（", "）", "(", ")",
+            "科学城", "高新区", "所", "和", "建设", "川渝共建", "“", "”", " ", "\n", "Lab",
+            " laboratories", " and ", "Science City", " of the ", "College", "é", "2025年",
+            "中心", "促进", "a", "园", "—", "·",
+        ]),
+        0..24,
+    ), tail in ".{0,12}") {
+        let text = parts.concat() + &tail;
+        let got = Extractor::new().extract(&text);
+        if let Ok(got) = got {
+            for i in &got.institutions {
+                proptest::prop_assert_eq!(&text[i.span.start..i.span.end], i.span.text.as_str());
+            }
+        }
+    }
+}

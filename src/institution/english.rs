@@ -278,7 +278,10 @@ fn recognize(
     if stop == Stop::Goal || goal_after(lower, toks, end, r) {
         return;
     }
-    if stop == Stop::And {
+    // `Jinfeng and Mingyue Lake laboratories`, not `Expo and … City`
+    let last = word(lower, &toks[j]);
+    let plural_head = last != head.singular && last.ends_with('s');
+    if stop == Stop::And && plural_head {
         if let Some(items) = list(text, lower, toks, k, h, cased, r) {
             let shared_words: Vec<&str> = (h..=j).map(|x| &text[toks[x].span]).collect();
             let mut tail = shared_words[..shared_words.len() - 1].join(" ");
@@ -297,7 +300,14 @@ fn recognize(
             return;
         }
     }
-    let name = normalize(&text[span]);
+    let mut name = normalize(&text[span]);
+    // `Chongqing College and Chengdu College of the University of …`: the
+    // `of` part after the second head belongs to the first name too
+    if end == j + 1 {
+        if let Some(of) = shared_of_extension(text, lower, toks, j, cased) {
+            name = format!("{name} {}", normalize(&text[of]));
+        }
+    }
     if let Some(e) = r.gazetteer.lookup(&name) {
         out.push(Cand::known(span, name, e, r, Source::Walk));
         return;
@@ -356,6 +366,28 @@ fn of_extension(text: &str, lower: &str, toks: &[Tok], j: usize, cased: bool) ->
         e += 1;
     }
     last_cap.map(|x| x + 1)
+}
+
+/// Where the head at `j` is followed by `and`, a few words and the same
+/// head with an `of` part (`College and Chengdu College of the University
+/// of …`): the span of that `of` part, from `of` on.
+fn shared_of_extension(
+    text: &str,
+    lower: &str,
+    toks: &[Tok],
+    j: usize,
+    cased: bool,
+) -> Option<Span> {
+    let and = toks.get(j + 1)?;
+    if and.lex != Lex::Word || word(lower, and) != "and" {
+        return None;
+    }
+    let head = word(lower, &toks[j]);
+    let m = (j + 2..toks.len().min(j + 7))
+        .take_while(|&x| toks[x].lex == Lex::Word)
+        .find(|&x| word(lower, &toks[x]) == head)?;
+    let e = of_extension(text, lower, toks, m, cased)?;
+    Some(Span::new(toks[m + 1].span.start, toks[e - 1].span.end))
 }
 
 /// True where a goal frame (`with national influence`) follows.

@@ -118,7 +118,8 @@ impl Lexicon {
                     }
                     ("place" | "brand", false) => {
                         for part in f.split(|c: char| c.is_whitespace() || c == '-') {
-                            if !part.is_empty() {
+                            // `belt and road`: `and` is no proper name
+                            if !part.is_empty() && !lx.en_stop.contains(part) {
                                 lx.en_proper.insert(part.to_string());
                             }
                         }

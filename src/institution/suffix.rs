@@ -161,6 +161,22 @@ pub(crate) fn find(
                 continue;
             }
         }
+        if walk.stop == Stop::Punct('、') && !r.zh_proper(&text[start..h.span.start], true) {
+            if let Some(founder) = shared_founder(text, para, start, h.span, r) {
+                let own: String = text[start..h.span.end]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                out.push(Cand::new(
+                    Span::new(start, h.span.end),
+                    founder + &own,
+                    kind,
+                    false,
+                    Source::List,
+                ));
+                continue;
+            }
+        }
         // a known name inside the walk: drop words before it that hold no
         // proper name (a verb the boundary table does not know)
         if let Some(g) = r.gazetteer_hit_ending(text, start, h.span.end) {
@@ -236,7 +252,8 @@ fn classify(
     let prefix = &text[name.start..head];
     if let Some((at, _)) = r.gazetteer.category_suffix(&name_text) {
         let rest = &name_text[..at];
-        let generic = !r.zh_proper(rest, false);
+        // a level phrase before a category keeps it a category (`川渝共建`)
+        let generic = r.lexicon.zh_qualifier.contains(rest) || !r.zh_proper(rest, false);
         out.push(Cand::new(name, name_text, kind, generic, Source::Walk));
         return;
     }
@@ -351,7 +368,30 @@ fn walk_left(
             }
             TokenKind::Han => {
                 if lx.zh_stop.contains(w) {
+                    // a level phrase the segmenter split (`川渝` `共建`)
+                    match qualifier_ending(text, para_start, piece, r) {
+                        Some(q) => next = q,
+                        None => break Stop::Word,
+                    }
+                } else if stop_suffix(w, r) {
+                    // a verb glued to the end of a word (`学科建设`)
                     break Stop::Word;
+                } else if ends_in_phrase(
+                    &text[para_start..piece.end],
+                    piece.len(),
+                    &lx.zh_stop,
+                    lx.zh_stop_max,
+                ) {
+                    // a stop phrase the segmenter split (`提质` `发展`)
+                    break Stop::Word;
+                } else if ends_in_phrase(
+                    &text[para_start..piece.end],
+                    piece.len(),
+                    &lx.zh_modifier,
+                    8,
+                ) {
+                    // a modifier the segmenter split (`混合` `所有制`)
+                    break Stop::Modifier;
                 }
                 if lx.zh_modifier.contains(w) {
                     break Stop::Modifier;
@@ -378,6 +418,99 @@ fn walk_left(
         start: at - trimmed.len(),
         stop,
     }
+}
+
+/// Longest `、` list searched back for a shared founder, in items.
+const MAX_FOUNDER_ITEMS: usize = 8;
+
+/// `中国科学院计算所、微生物所、工业生物所`: the founder (a known body, not a
+/// category) that opens the first name of a `、` list whose items end in
+/// the same suffix as the item at `start..suffix.end`, written as named.
+fn shared_founder(
+    text: &str,
+    para: Span,
+    start: usize,
+    suffix: Span,
+    r: &InstitutionRules,
+) -> Option<String> {
+    let head = &text[suffix];
+    let g = &r.gazetteer;
+    let mut e = start.checked_sub('、'.len_utf8())?;
+    for _ in 0..MAX_FOUNDER_ITEMS {
+        if !text[..e + '、'.len_utf8()].ends_with('、') || e < para.start {
+            return None;
+        }
+        let s = text[para.start..e]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !crate::text::is_han(c))
+            .map(|(i, c)| para.start + i + c.len_utf8())
+            .unwrap_or(para.start);
+        let item = &text[s..e];
+        if !item.ends_with(head) || item.chars().count() > MAX_NAME_CHARS {
+            return None;
+        }
+        let own_end = item.len() - head.len();
+        let founder = g
+            .matcher
+            .find_iter(item)
+            .filter(|m| {
+                m.end() < own_end && !g.entries[g.pattern_entry[m.pattern().as_usize()]].generic
+            })
+            .last();
+        if let Some(m) = founder {
+            return Some(
+                item[m.start()..m.end()]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect(),
+            );
+        }
+        e = s.checked_sub('、'.len_utf8())?;
+    }
+    None
+}
+
+/// Where a level phrase of the boundary table (`川渝共建`) that ends with
+/// the stop word `piece` and starts before it opens, within the paragraph.
+fn qualifier_ending(
+    text: &str,
+    para_start: usize,
+    piece: Span,
+    r: &InstitutionRules,
+) -> Option<usize> {
+    let before = &text[para_start..piece.end];
+    r.lexicon
+        .zh_qualifier
+        .iter()
+        .filter(|q| q.len() > piece.len() && before.ends_with(q.as_str()))
+        .map(|q| piece.end - q.len())
+        .min()
+}
+
+/// True where `before` ends in a word of `set` longer than `min` bytes and
+/// at most `max_chars` characters long.
+fn ends_in_phrase(
+    before: &str,
+    min: usize,
+    set: &std::collections::HashSet<String>,
+    max_chars: usize,
+) -> bool {
+    before
+        .char_indices()
+        .rev()
+        .take(max_chars)
+        .any(|(i, _)| before.len() - i > min && set.contains(&before[i..]))
+}
+
+/// True where the Han token `w` ends in a stop word of two characters or
+/// more and holds more than it (`学科建设`): the word is no part of a name.
+fn stop_suffix(w: &str, r: &InstitutionRules) -> bool {
+    let lx = &r.lexicon;
+    w.char_indices()
+        .skip(1)
+        .take_while(|&(i, _)| w[i..].chars().count() <= lx.zh_stop_max)
+        .any(|(i, _)| w[i..].chars().count() >= 2 && lx.zh_stop.contains(&w[i..]))
 }
 
 /// The byte length of a stop word that opens the Han token `w` and leaves
@@ -526,6 +659,7 @@ fn list_items(
 ) -> Option<Vec<Item>> {
     let mut items = Vec::new();
     let mut e = end;
+    let mut after_conj = false;
     loop {
         let seg = &text[para_start..e];
         let s = seg
@@ -546,11 +680,18 @@ fn list_items(
         let (item, conj) = split_conjunction(text, item);
         let n = text[item].chars().count();
         if n == 0 || n > MAX_ITEM_CHARS || ends_in_name(hits, item) {
+            // `直管园和大渡口、沙坪坝等拓展园`: a `和` may join a whole name
+            // to the list; the list is what follows it
+            if after_conj {
+                break;
+            }
             return None;
         }
         items.push(Item { span: item });
+        after_conj = false;
         if let Some(c) = conj {
             e = c;
+            after_conj = true;
             continue;
         }
         match sep {
@@ -715,4 +856,80 @@ fn shared_start(text: &str, last: usize, suffix: Span, r: &InstitutionRules) -> 
         }
     }
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// The institutions of `text`: span text, name, generic.
+    fn found(text: &str) -> Vec<(String, String, bool)> {
+        let got = Extractor::new().extract(text).expect("extracts");
+        got.institutions
+            .into_iter()
+            .map(|i| (i.span.text.to_string(), i.name, i.generic))
+            .collect()
+    }
+
+    #[test]
+    fn level_phrase_split_by_the_segmenter_stays_in_a_category() {
+        let got = found("提升川渝共建重點實驗室等共建科創平臺");
+        assert_eq!(
+            got[0],
+            (
+                "川渝共建重點實驗室".into(),
+                "川渝共建重点实验室".into(),
+                true
+            )
+        );
+    }
+
+    #[test]
+    fn verb_glued_to_the_end_of_a_word_ends_the_name() {
+        let got = found("围绕优势学科建设重点实验室。");
+        assert_eq!(got, vec![("重点实验室".into(), "重点实验室".into(), true)]);
+    }
+
+    #[test]
+    fn split_stop_and_modifier_phrases_end_the_name() {
+        let got = found("提质发展农业科技园区。");
+        assert_eq!(got[0].0, "农业科技园区");
+        let got = found("创办混合所有制产业技术研究院。");
+        assert_eq!(got[0].0, "产业技术研究院");
+    }
+
+    #[test]
+    fn list_after_a_conjunction_with_a_whole_name() {
+        let got = found("强化直管园和大渡口、沙坪坝、北碚等拓展园的统一规划。");
+        let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert!(names.contains(&"大渡口拓展园"), "{got:?}");
+        assert!(names.contains(&"沙坪坝拓展园"), "{got:?}");
+        assert!(names.contains(&"北碚拓展园"), "{got:?}");
+    }
+
+    #[test]
+    fn items_after_a_founded_name_share_the_founder() {
+        let got = found("推动中国科学院计算所、微生物所、工业生物所等落地。");
+        let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "中国科学院计算所",
+                "中国科学院微生物所",
+                "中国科学院工业生物所"
+            ]
+        );
+        assert_eq!(got[1].0, "微生物所");
+    }
+
+    #[test]
+    fn field_words_are_no_proper_names() {
+        assert!(found("推进科创中心建设").is_empty());
+        assert!(found("合川区建设网络安全科技创新中心。").is_empty());
+    }
+
+    #[test]
+    fn suo_followed_by_a_verb_is_no_institute() {
+        assert!(found("将国家所需和重庆所能相结合").is_empty());
+    }
 }
