@@ -186,13 +186,23 @@ fn write_record(
     ex: &Extraction,
     pretty: bool,
 ) -> serde_json::Result<()> {
-    let record = serde_json::json!({
-        "doc": doc,
-        "quantities": ex.quantities,
-        "years": ex.years,
-        "targets": ex.targets,
-        "institutions": ex.institutions,
-    });
+    /// One output line, written straight from the records (no
+    /// intermediate JSON tree), fields in the order the README gives.
+    #[derive(serde::Serialize)]
+    struct Record<'a> {
+        doc: &'a str,
+        quantities: &'a [zhen_extract::Quantity],
+        years: &'a [zhen_extract::YearMention],
+        targets: &'a [zhen_extract::Target],
+        institutions: &'a [zhen_extract::Institution],
+    }
+    let record = Record {
+        doc,
+        quantities: &ex.quantities,
+        years: &ex.years,
+        targets: &ex.targets,
+        institutions: &ex.institutions,
+    };
     if pretty {
         serde_json::to_writer_pretty(&mut *out, &record)?;
     } else {

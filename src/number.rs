@@ -41,6 +41,9 @@ pub struct NumberMatch {
     pub more: bool,
 }
 
+/// The longest run of Chinese numeral characters read as one number.
+const MAX_NUMERAL_CHARS: usize = 32;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Role {
     Digit(f64),
@@ -288,37 +291,40 @@ impl NumberRules {
     }
 
     fn scan_chinese(&self, text: &str, at: usize, limit: usize) -> Option<NumberMatch> {
-        // take the longest run of numeral characters
-        let mut end = at;
+        // the run of numeral characters (no real numeral is longer than
+        // MAX_NUMERAL_CHARS), with the end offset of each
         let mut chars = Vec::new();
-        for (o, c) in text[at..limit].char_indices() {
-            match self.chinese.get(&c) {
-                Some(role) => {
-                    // 点 only between digits
-                    if *role == Role::Point {
-                        let next = text[at + o + c.len_utf8()..limit].chars().next();
-                        if !matches!(
-                            next.and_then(|n| self.chinese.get(&n)),
-                            Some(Role::Digit(_))
-                        ) || chars.is_empty()
-                        {
-                            break;
-                        }
-                    }
-                    chars.push(*role);
-                    end = at + o + c.len_utf8();
+        let mut ends = Vec::new();
+        for (o, c) in text[at..limit].char_indices().take(MAX_NUMERAL_CHARS) {
+            let Some(role) = self.chinese.get(&c) else {
+                break;
+            };
+            // 点 only between digits
+            if *role == Role::Point {
+                let next = text[at + o + c.len_utf8()..limit].chars().next();
+                if !matches!(
+                    next.and_then(|n| self.chinese.get(&n)),
+                    Some(Role::Digit(_))
+                ) || chars.is_empty()
+                {
+                    break;
                 }
-                None => break,
             }
+            chars.push(*role);
+            ends.push(at + o + c.len_utf8());
         }
         // a lone magnitude is not a number (万家, 千方百计), nor is 点 alone
         if matches!(chars.first(), Some(Role::Big(_)) | Some(Role::Point)) {
             return None;
         }
-        let (value, form, decimals) = chinese_value(&chars)?;
+        // the longest well-formed prefix: `二十` in `百分之二十百分之`
+        let (n, (value, form, decimals)) = (1..=chars.len())
+            .rev()
+            .find_map(|n| chinese_value(&chars[..n]).map(|v| (n, v)))?;
+        let chars = &chars[..n];
         let mut m = NumberMatch {
             start: at,
-            end,
+            end: ends[n - 1],
             value,
             form,
             decimals,
@@ -472,6 +478,7 @@ fn chinese_value(roles: &[Role]) -> Option<(f64, NumberForm, usize)> {
     let mut wan = 0.0; // parts between 万 and 亿
     let mut section = 0.0; // below 万
     let mut number: Option<f64> = None;
+    let mut last_small: Option<f64> = None;
     let mut i = 0;
     let mut decimals = 0;
     let mut frac = 0.0;
@@ -486,6 +493,12 @@ fn chinese_value(roles: &[Role]) -> Option<(f64, NumberForm, usize)> {
                 number = Some(d);
             }
             Role::Small(u) => {
+                // units fall within a section, each after its digit:
+                // 二十百 and 一千百 are ill-formed
+                if last_small.is_some_and(|l| u >= l || number.is_none()) {
+                    return None;
+                }
+                last_small = Some(u);
                 section += number.unwrap_or(1.0) * u;
                 number = None;
             }
@@ -504,6 +517,7 @@ fn chinese_value(roles: &[Role]) -> Option<(f64, NumberForm, usize)> {
                 }
                 section = 0.0;
                 number = None;
+                last_small = None;
             }
             Role::Point => {
                 // decimals: the digits after 点 read one by one
@@ -609,6 +623,20 @@ mod tests {
         ] {
             assert_eq!(parse_number(s), Some(v), "{s}");
         }
+    }
+
+    #[test]
+    fn an_ill_formed_run_reads_its_well_formed_prefix() {
+        let rules = crate::rules::Rules::default_rules();
+        let text = "百分之二十百分之三十";
+        let at = text.find('二').unwrap();
+        let m = rules.numbers.scan(text, at, text.len()).unwrap();
+        assert_eq!((&text[m.start..m.end], m.value), ("二十", 20.0));
+        assert_eq!(parse_number("二十百"), None);
+        assert_eq!(parse_number("一千百"), None);
+        // a run of numerals of any length is read in bounded time
+        let long = "一".repeat(100_000);
+        assert!(rules.numbers.scan(&long, 0, long.len()).is_some());
     }
 
     #[test]

@@ -243,9 +243,16 @@ pub(crate) fn find(doc: &Document, rules: &Rules, all_numbers: bool) -> Vec<Hit>
         scan_paragraph(text, *para, rules, &excluded, all_numbers, &mut hits);
     }
     table_cells(doc, rules, &excluded, &mut hits);
-    hits.sort_by_key(|h| (h.span.start, h.span.end));
-    hits.dedup_by(|b, a| a.span.overlaps(b.span) && a.number == b.number);
-    hits
+    // mentions never overlap: of two that do, the one starting first (on
+    // a tie, the longer) stands
+    hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if kept.last().is_none_or(|k| !k.span.overlaps(h.span)) {
+            kept.push(h);
+        }
+    }
+    kept
 }
 
 fn scan_paragraph(
@@ -256,7 +263,6 @@ fn scan_paragraph(
     all: bool,
     out: &mut Vec<Hit>,
 ) {
-    let q = &rules.quantities;
     let numbers = &rules.numbers;
     let mut i = para.start;
     while i < para.end {
@@ -295,7 +301,6 @@ fn scan_paragraph(
             i = advance;
         }
     }
-    let _ = q;
 }
 
 /// Decides whether the number `m` is a quantity, and reads its unit.

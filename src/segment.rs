@@ -8,6 +8,11 @@
 
 use crate::span::Span;
 
+/// The longest paragraph, in bytes: a longer line is cut into paragraphs
+/// at sentence ends (real paragraphs are far shorter; this bounds the work
+/// per paragraph on pathological input).
+pub(crate) const MAX_PARAGRAPH_BYTES: usize = 16 << 10;
+
 /// The structure of a shadow text, as spans of it.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Segments {
@@ -64,44 +69,82 @@ impl Segments {
             if c != '\n' {
                 continue;
             }
-            let p = trim(text, Span::new(para_start, i));
+            let line = trim(text, Span::new(para_start, i));
             para_start = i + 1;
-            if p.is_empty() {
-                continue;
-            }
-            seg.paragraphs.push(p);
-            let mut sent_start = p.start;
-            let mut clause_start = p.start;
-            for (o, c) in text[p].char_indices() {
-                let at = p.start + o;
-                let end = at + c.len_utf8();
-                let sentence_end = is_sentence_end(text, at, c);
-                if sentence_end || is_clause_end(text, at, c) || c == '\t' {
-                    let cl = trim(text, Span::new(clause_start, end));
-                    if !cl.is_empty() {
-                        seg.clauses.push(cl);
-                    }
-                    clause_start = end;
+            let mut rest = line;
+            while !rest.is_empty() {
+                let p = trim(text, Span::new(rest.start, cut_long(text, rest)));
+                rest = trim(text, Span::new(p.end, rest.end));
+                if !p.is_empty() {
+                    seg.push_paragraph(text, p);
                 }
-                if sentence_end {
-                    let s = trim(text, Span::new(sent_start, end));
-                    if !s.is_empty() {
-                        seg.sentences.push(s);
-                    }
-                    sent_start = end;
-                }
-            }
-            let cl = trim(text, Span::new(clause_start, p.end));
-            if !cl.is_empty() {
-                seg.clauses.push(cl);
-            }
-            let s = trim(text, Span::new(sent_start, p.end));
-            if !s.is_empty() {
-                seg.sentences.push(s);
             }
         }
         seg
     }
+
+    /// Adds a paragraph and its sentences and clauses.
+    fn push_paragraph(&mut self, text: &str, p: Span) {
+        self.paragraphs.push(p);
+        let mut sent_start = p.start;
+        let mut clause_start = p.start;
+        for (o, c) in text[p].char_indices() {
+            let at = p.start + o;
+            let end = at + c.len_utf8();
+            let sentence_end = is_sentence_end(text, at, c);
+            if sentence_end || is_clause_end(text, at, c) || c == '\t' {
+                let cl = trim(text, Span::new(clause_start, end));
+                if !cl.is_empty() {
+                    self.clauses.push(cl);
+                }
+                clause_start = end;
+            }
+            if sentence_end {
+                let s = trim(text, Span::new(sent_start, end));
+                if !s.is_empty() {
+                    self.sentences.push(s);
+                }
+                sent_start = end;
+            }
+        }
+        let cl = trim(text, Span::new(clause_start, p.end));
+        if !cl.is_empty() {
+            self.clauses.push(cl);
+        }
+        let s = trim(text, Span::new(sent_start, p.end));
+        if !s.is_empty() {
+            self.sentences.push(s);
+        }
+    }
+}
+
+/// Where the paragraph starting `line` ends: the line's end, or for a line
+/// longer than [`MAX_PARAGRAPH_BYTES`] (a 10 MB single line), the last
+/// sentence end, else clause end, else space, before that limit. Keeps the
+/// work a recognizer does per paragraph bounded on any input.
+fn cut_long(text: &str, line: Span) -> usize {
+    if line.len() <= MAX_PARAGRAPH_BYTES {
+        return line.end;
+    }
+    let mut limit = line.start + MAX_PARAGRAPH_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[line.start..limit];
+    let after = |(o, c): (usize, char)| line.start + o + c.len_utf8();
+    let floor = MAX_PARAGRAPH_BYTES / 2;
+    let last = |pred: &dyn Fn(usize, char) -> bool| {
+        window
+            .char_indices()
+            .rev()
+            .take_while(|(o, _)| *o >= floor)
+            .find(|&(o, c)| pred(line.start + o, c))
+            .map(after)
+    };
+    last(&|at, c| is_sentence_end(text, at, c))
+        .or_else(|| last(&|at, c| is_clause_end(text, at, c)))
+        .or_else(|| last(&|_, c| c.is_whitespace()))
+        .unwrap_or(limit)
 }
 
 /// Index of the span in `spans` (sorted, disjoint) that contains `at`.

@@ -72,6 +72,42 @@ impl Index<Span> for str {
     }
 }
 
+/// Spans sorted by start, answering whether any of them overlaps or
+/// contains a given span in `O(log n)` (a recognizer asks this once per
+/// candidate; a scan would make a long document quadratic).
+#[derive(Debug, Default)]
+pub(crate) struct SpanIndex {
+    spans: Vec<Span>,
+    /// `max_end[i]`: the largest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    pub(crate) fn new(mut spans: Vec<Span>) -> SpanIndex {
+        spans.sort_unstable();
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        SpanIndex { spans, max_end }
+    }
+
+    /// True when some span shares a byte with `s` ([`Span::overlaps`]).
+    pub(crate) fn overlaps(&self, s: Span) -> bool {
+        let i = self.spans.partition_point(|x| x.start < s.end);
+        i > 0 && self.max_end[i - 1] > s.start
+    }
+
+    /// True when some span contains `s` ([`Span::contains`]).
+    pub(crate) fn contains(&self, s: Span) -> bool {
+        let i = self.spans.partition_point(|x| x.start <= s.start);
+        i > 0 && self.max_end[i - 1] >= s.end
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +121,30 @@ mod tests {
         assert!(!y.overlaps(Span::new(10, 12)));
         assert!(Span::new(0, 10).contains(y));
         assert_eq!(Span::new(0, 3).cover(y), Span::new(0, 10));
+    }
+
+    #[test]
+    fn span_index_agrees_with_a_scan() {
+        let spans: Vec<Span> = [(0, 4), (2, 3), (10, 20), (12, 14), (30, 30), (31, 33)]
+            .iter()
+            .map(|&(a, b)| Span::new(a, b))
+            .collect();
+        let index = SpanIndex::new(spans.clone());
+        for a in 0..40 {
+            for b in a..40 {
+                let q = Span::new(a, b);
+                assert_eq!(
+                    index.overlaps(q),
+                    spans.iter().any(|s| s.overlaps(q)),
+                    "{q:?}"
+                );
+                assert_eq!(
+                    index.contains(q),
+                    spans.iter().any(|s| s.contains(q)),
+                    "{q:?}"
+                );
+            }
+        }
     }
 
     #[test]

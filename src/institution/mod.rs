@@ -35,7 +35,8 @@ use crate::error::RuleError;
 use crate::extractor::Document;
 use crate::model::{Institution, InstitutionKind};
 use crate::rules::{Rules, Tables};
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
+use std::collections::BTreeMap;
 
 /// The compiled institution tables.
 #[derive(Debug)]
@@ -228,8 +229,10 @@ fn blocked(text: &str, span: Span, r: &InstitutionRules) -> bool {
 
 /// Settles overlaps: longest first, then by source; drops what lies in a
 /// shared suffix.
-fn settle(mut cands: Vec<Cand>, suppress: &[Span]) -> Vec<Cand> {
-    cands.retain(|c| !suppress.iter().any(|s| s.contains(c.span)) || c.source == Source::List);
+fn settle(mut cands: Vec<Cand>, suppress: Vec<Span>) -> Vec<Cand> {
+    let suppress = SpanIndex::new(suppress);
+    cands
+        .retain(|c| !c.span.is_empty() && (c.source == Source::List || !suppress.contains(c.span)));
     cands.sort_by(|a, b| {
         b.span
             .len()
@@ -237,9 +240,17 @@ fn settle(mut cands: Vec<Cand>, suppress: &[Span]) -> Vec<Cand> {
             .then(a.source.cmp(&b.source))
             .then(a.span.start.cmp(&b.span.start))
     });
+    // kept spans are disjoint: the one starting last before a span's end is
+    // the only one that can overlap it
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kept: Vec<Cand> = Vec::new();
     for c in cands {
-        if !kept.iter().any(|k| k.span.overlaps(c.span)) {
+        let clash = taken
+            .range(..c.span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.span.start);
+        if !clash {
+            taken.insert(c.span.start, c.span.end);
             kept.push(c);
         }
     }
@@ -262,18 +273,19 @@ pub(crate) fn find(doc: &Document, rules: &Rules) -> Vec<Institution> {
     }
     // an English category stands where the walk found a head there too
     // (the walk knows goal phrases: `a nationally influential … center`)
-    let walked: Vec<Span> = cands
-        .iter()
-        .filter(|c| c.source == Source::Walk)
-        .map(|c| c.span)
-        .collect();
+    let walked = SpanIndex::new(
+        cands
+            .iter()
+            .filter(|c| c.source == Source::Walk)
+            .map(|c| c.span)
+            .collect(),
+    );
     cands.retain(|c| {
         !(c.source == Source::Gazetteer && c.generic && text[c.span].is_ascii())
-            || walked.iter().any(|w| w.overlaps(c.span))
+            || walked.overlaps(c.span)
     });
-    settle(cands, &suppress)
+    settle(cands, suppress)
         .into_iter()
-        .filter(|c| !c.span.is_empty())
         // bases, platforms and the like count only where a table knows them:
         // the spec leaves unnamed ones out and makes named ones optional
         .filter(|c| c.kind != InstitutionKind::Other || c.id.is_some())

@@ -40,6 +40,13 @@ use crate::year::Hit as YHit;
 const GOVERNING_PARAGRAPHS: usize = 12;
 /// The longest heading, in characters, that governs the paragraphs below.
 const HEADING_CHARS: usize = 24;
+/// How far, in bytes, either side of a figure its sentence is read (about
+/// 340 Chinese characters): far longer than the sentences of real
+/// documents, and it keeps the work per figure bounded on a run-on line.
+const CONTEXT_BYTES: usize = 1024;
+/// How many pieces (words between figures, years and list marks) back from
+/// a figure its metric phrase may stand.
+const PIECES_BACK: usize = 16;
 
 /// The compiled target tables.
 #[derive(Debug)]
@@ -131,18 +138,57 @@ struct Phrase {
 }
 
 impl Ctx<'_> {
+    /// The sentence around `at`, within [`CONTEXT_BYTES`] of it.
     fn sentence(&self, at: usize) -> Span {
         let s = &self.doc.segments.sentences;
-        containing(s, at).map_or(Span::new(at, at), |i| s[i])
+        containing(s, at).map_or(Span::new(at, at), |i| self.window(s[i], at))
     }
 
+    /// The clause around `at`, within [`CONTEXT_BYTES`] of it.
     fn clause(&self, at: usize) -> Span {
         let c = &self.doc.segments.clauses;
-        containing(c, at).map_or_else(|| self.sentence(at), |i| c[i])
+        containing(c, at).map_or_else(|| self.sentence(at), |i| self.window(c[i], at))
+    }
+
+    /// `span` cut to [`CONTEXT_BYTES`] either side of `at`, on character
+    /// boundaries.
+    fn window(&self, span: Span, at: usize) -> Span {
+        let mut start = span.start.max(at.saturating_sub(CONTEXT_BYTES));
+        while !self.text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = span.end.min(at.saturating_add(CONTEXT_BYTES));
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Span::new(start, end.max(start))
     }
 
     fn paragraph_index(&self, at: usize) -> Option<usize> {
         containing(&self.doc.segments.paragraphs, at)
+    }
+
+    /// The figures inside `span`, with their indices (quantities are sorted
+    /// by start, so this is a binary search, not a scan of the document).
+    fn quantities_in(&self, span: Span) -> impl Iterator<Item = (usize, &QHit)> + '_ {
+        let from = self
+            .quantities
+            .partition_point(|q| q.span.start < span.start);
+        self.quantities[from..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, q)| q.span.start < span.end)
+            .filter(move |(_, q)| q.span.end <= span.end)
+            .map(move |(k, q)| (from + k, q))
+    }
+
+    /// The years inside `span` (sorted by start, like the figures).
+    fn years_in(&self, span: Span) -> impl Iterator<Item = &YHit> + '_ {
+        let from = self.years.partition_point(|y| y.span.start < span.start);
+        self.years[from..]
+            .iter()
+            .take_while(move |y| y.span.start < span.end)
+            .filter(move |y| y.span.end <= span.end)
     }
 
     fn prose_target(&self, i: usize, q: &QHit) -> Option<Target> {
@@ -217,17 +263,15 @@ impl Ctx<'_> {
     /// metric phrase is cut.
     fn cuts(&self, span: Span) -> Vec<Span> {
         let mut cuts: Vec<Span> = self
-            .quantities
-            .iter()
-            .map(|q| q.span)
-            .chain(self.years.iter().map(|y| y.span))
-            .filter(|s| s.start >= span.start && s.end <= span.end)
+            .quantities_in(span)
+            .map(|(_, q)| q.span)
+            .chain(self.years_in(span).map(|y| y.span))
             .collect();
         cuts.sort_by_key(|s| s.start);
         cuts
     }
 
-    /// The pieces of `span` between figures, years and list marks, trimmed.
+    /// The pieces of `span` between figures, years and list marks.
     fn pieces(&self, span: Span) -> Vec<Span> {
         let mut out = Vec::new();
         let mut at = span.start;
@@ -245,10 +289,16 @@ impl Ctx<'_> {
             at = at.max(c.end);
         }
         out.push(Span::new(at, span.end));
-        out.into_iter()
+        out
+    }
+
+    /// The trimmed, non-empty pieces of `span`, trimmed as they are read
+    /// (a caller looking for one piece does not trim them all).
+    fn trimmed<'s>(&'s self, pieces: Vec<Span>) -> impl DoubleEndedIterator<Item = Span> + 's {
+        pieces
+            .into_iter()
             .map(|p| self.trim(p))
             .filter(|p| !p.is_empty())
-            .collect()
     }
 
     /// Trims frames, comparators, punctuation and spaces off both ends.
@@ -256,6 +306,9 @@ impl Ctx<'_> {
         let w = &self.rules.words;
         loop {
             let t = &self.text[s];
+            if t.is_empty() {
+                return s;
+            }
             let lead = t.len() - t.trim_start_matches(is_filler).len();
             let lead = if lead > 0 {
                 lead
@@ -306,16 +359,15 @@ impl Ctx<'_> {
         }
         let before = between(clause.start, q.span.start);
         let prefix = self
-            .pieces(before)
-            .into_iter()
+            .trimmed(self.pieces(before))
             .rev()
+            .take(PIECES_BACK)
             .find(|p| self.has_words(*p));
         // a count before the thing counted (`挂牌运行3个重庆实验室`,
         // `10个国家建立合作关系`): where nothing but a verb stands before it
         let after = between(q.span.end, clause.end);
         let counted = self
-            .pieces(after)
-            .into_iter()
+            .trimmed(self.pieces(after))
             .next()
             .filter(|p| self.has_words(*p) && p.start == self.trim(after).start);
         if let Some(c) = counted {
@@ -337,8 +389,7 @@ impl Ctx<'_> {
         if prev.end < sentence.start {
             return None;
         }
-        self.pieces(prev)
-            .into_iter()
+        self.trimmed(self.pieces(prev))
             .find(|p| self.has_words(*p))
             .map(|span| Phrase { span })
     }
@@ -362,11 +413,8 @@ impl Ctx<'_> {
         let mstart = sentence.start + marker.0;
         // the figures after the marker in this sentence, in order
         let mut figures: Vec<usize> = Vec::new();
-        for k in 0..self.quantities.len() {
-            let s = self.quantities[k].span;
-            if s.start < mstart || s.end > sentence.end {
-                continue;
-            }
+        for (k, fig) in self.quantities_in(between(mstart, sentence.end)) {
+            let s = fig.span;
             // the figures listed together: only separators between them
             if let Some(&last) = figures.last() {
                 let gap = self.text[between(self.quantities[last].span.end, s.start)].trim();
@@ -457,10 +505,9 @@ impl Ctx<'_> {
         };
         // the clause before the figure, from the figure before it
         let after_prev = self
-            .quantities
-            .iter()
-            .map(|o| o.span.end)
-            .filter(|&e| e <= q.span.start && e > clause.start)
+            .quantities_in(between(clause.start, q.span.start))
+            .map(|(_, o)| o.span.end)
+            .filter(|&e| e > clause.start)
             .max()
             .unwrap_or(clause.start);
         let wide = between(after_prev.min(phrase.span.start), end);
@@ -512,12 +559,7 @@ impl Ctx<'_> {
         let frame_actual = w.actual.occurs_in(s_text);
         // years of the sentence: the nearest before the figure, else after
         let in_sentence: Vec<&YHit> = self
-            .years
-            .iter()
-            .filter(|y| y.span.start >= sentence.start && y.span.end <= sentence.end)
-            .collect();
-        let in_sentence: Vec<&YHit> = in_sentence
-            .into_iter()
+            .years_in(sentence)
             .filter(|y| !self.compared_year(y))
             .collect();
         let near = in_sentence
@@ -615,13 +657,11 @@ impl Ctx<'_> {
         let first = pi.saturating_sub(GOVERNING_PARAGRAPHS);
         for k in (first..=pi).rev() {
             let p = paras[k];
-            let opening = self.years.iter().find(|y| {
-                y.span.start >= p.start
-                    && y.span.start <= p.start + 12
-                    && y.span.end <= p.end
-                    && !self.compared_year(y)
-            });
-            let heading = self.text[p].chars().count() <= HEADING_CHARS;
+            let opening = self
+                .years_in(p)
+                .take_while(|y| y.span.start <= p.start + 12)
+                .find(|y| !self.compared_year(y));
+            let heading = self.text[p].chars().nth(HEADING_CHARS).is_none();
             if let Some(y) = opening {
                 let frame = heading && self.rules.words.target.occurs_in(&self.text[p]);
                 return Some((y, frame));
@@ -640,7 +680,7 @@ impl Ctx<'_> {
         if prev.span.start < clause.start || prev.unit != q.unit {
             return None;
         }
-        let between = self.text[prev.span.end..q.span.start].to_ascii_lowercase();
+        let gap = self.text[prev.span.end..q.span.start].to_ascii_lowercase();
         let to_word = [
             "提高到",
             "提高至",
@@ -653,17 +693,15 @@ impl Ctx<'_> {
             " to ",
         ]
         .iter()
-        .any(|t| between.contains(t));
+        .any(|t| gap.contains(t));
         let lead = &self.text[clause.start..prev.span.start].to_ascii_lowercase();
         let from_word = ["从", "由", "from"].iter().any(|f| lead.contains(f));
         if !(to_word && from_word) {
             return None;
         }
         let year = self
-            .years
-            .iter()
-            .rev()
-            .find(|y| y.span.end <= prev.span.start && y.span.start >= clause.start)
+            .years_in(between(clause.start, prev.span.start))
+            .last()
             .map(|y| y.end_year);
         Some(Baseline {
             value: prev.value,

@@ -33,6 +33,8 @@ fn whole_word(hay: &str, s: usize, e: usize) -> bool {
 pub(crate) struct WordList {
     /// Longest first.
     words: Vec<String>,
+    /// Every word, for searches inside a text (built by [`WordList::seal`]).
+    matcher: Option<AhoCorasick>,
 }
 
 impl WordList {
@@ -42,6 +44,16 @@ impl WordList {
             self.words.push(w);
             self.words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
+    }
+
+    /// Builds the matcher once every word is in.
+    fn seal(&mut self) -> Result<(), aho_corasick::BuildError> {
+        self.matcher = Some(
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(&self.words)?,
+        );
+        Ok(())
     }
 
     /// The byte length of the longest word that ends `hay`.
@@ -68,31 +80,30 @@ impl WordList {
         })
     }
 
-    /// Every occurrence of a word in `hay` (lower-cased), as (offset,
-    /// length), in text order.
-    pub(crate) fn words_in(&self, hay: &str) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = self
-            .words
+    /// Every occurrence of a word in `hay` (overlapping ones too, English
+    /// on word boundaries), as (offset, length).
+    fn occurrences<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize)> + 'h {
+        self.matcher
             .iter()
-            .flat_map(|w| {
-                hay.match_indices(w.as_str())
-                    .filter(|(s, m)| !is_latin(w) || whole_word(hay, *s, s + m.len()))
-                    .map(|(s, m)| (s, m.len()))
-                    .collect::<Vec<_>>()
+            .flat_map(move |m| m.find_overlapping_iter(hay))
+            .filter(move |m| {
+                !is_latin(&self.words[m.pattern().as_usize()])
+                    || whole_word(hay, m.start(), m.end())
             })
-            .collect();
+            .map(|m| (m.start(), m.end() - m.start()))
+    }
+
+    /// Every occurrence of a word in `hay`, as (offset, length), in text
+    /// order.
+    pub(crate) fn words_in(&self, hay: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self.occurrences(hay).collect();
         out.sort();
         out
     }
 
     /// True where any word occurs in `hay`.
     pub(crate) fn occurs_in(&self, hay: &str) -> bool {
-        let lower = hay.to_ascii_lowercase();
-        self.words.iter().any(|w| {
-            lower
-                .match_indices(w.as_str())
-                .any(|(s, m)| !is_latin(w) || whole_word(&lower, s, s + m.len()))
-        })
+        self.occurrences(hay).next().is_some()
     }
 }
 
@@ -160,6 +171,29 @@ impl Words {
             for word in t.list(row, "words") {
                 list.push(word);
             }
+        }
+        let lists = [
+            &mut w.target,
+            &mut w.actual,
+            &mut w.trim,
+            &mut w.growth,
+            &mut w.increase,
+            &mut w.respectively,
+            &mut w.scope,
+            &mut w.target_year,
+            &mut w.actual_year,
+            &mut w.compare_year,
+            &mut w.not_metric,
+            &mut w.plan_first,
+            &mut w.plan_last,
+        ];
+        for list in lists
+            .into_iter()
+            .chain(w.before.iter_mut().map(|(_, l)| l))
+            .chain(w.after.iter_mut().map(|(_, l)| l))
+        {
+            list.seal()
+                .map_err(|e| RuleError::new(t.name(), 0, format!("cannot build a matcher: {e}")))?;
         }
         Ok(w)
     }
