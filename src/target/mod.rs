@@ -47,6 +47,12 @@ const CONTEXT_BYTES: usize = 1024;
 /// How many pieces (words between figures, years and list marks) back from
 /// a figure its metric phrase may stand.
 const PIECES_BACK: usize = 16;
+/// How many clauses back a figure that opens its clause looks for its
+/// subject.
+const CLAUSES_BACK: usize = 3;
+/// The most characters between `分别` and its figures (`分别比上年增长`) or
+/// between the figures and `respectively`.
+const RESPECTIVELY_GAP: usize = 24;
 
 /// The compiled target tables.
 #[derive(Debug)]
@@ -195,7 +201,7 @@ impl Ctx<'_> {
         let sentence = self.sentence(q.span.start);
         let clause = self.clause(q.span.start);
         let phrase = self
-            .respective_metric(i, q, sentence)
+            .respective_metric(i, sentence)
             .or_else(|| self.metric_phrase(q, clause, sentence))?;
         let comparator = self.comparator(q, phrase);
         let metric_id = self.metric_id(q, phrase, sentence);
@@ -203,8 +209,15 @@ impl Ctx<'_> {
         if !self.is_indicator(q, phrase, named) {
             return None;
         }
-        let (year, status) = self.year_and_status(q, sentence);
+        let (year, mut status) = self.year_and_status(q, sentence);
         let baseline = self.baseline(i, q, clause);
+        // the `from` figure of `从X提高到Y`: where things stand, reported
+        let is_from = self.quantities.get(i + 1).is_some_and(|next| {
+            self.clause(next.span.start) == clause && self.baseline(i + 1, next, clause).is_some()
+        });
+        if is_from {
+            status = Status::Actual;
+        }
         Some(self.record(q, phrase, metric_id, comparator, year, status, baseline))
     }
 
@@ -380,17 +393,20 @@ impl Ctx<'_> {
         if let Some(p) = prefix {
             return Some(Phrase { span: p });
         }
-        // a figure opening its clause (`，同比增长51.7%`): the clause before
+        // a figure opening its clause (`，同比增长51.7%`): the subject of a
+        // clause before it in the sentence (`成交额达到500亿元，同比增长20%，
+        // 力争突破600亿元`)
         let ci = containing(&self.doc.segments.clauses, clause.start)?;
-        if ci == 0 {
-            return None;
-        }
-        let prev = self.doc.segments.clauses[ci - 1];
-        if prev.end < sentence.start {
-            return None;
-        }
-        self.trimmed(self.pieces(prev))
-            .find(|p| self.has_words(*p))
+        let clauses = &self.doc.segments.clauses;
+        (ci.saturating_sub(CLAUSES_BACK)..ci)
+            .rev()
+            .map(|k| clauses[k])
+            .take_while(|prev| prev.start >= sentence.start)
+            .find_map(|prev| {
+                self.trimmed(self.pieces(prev))
+                    .take(PIECES_BACK)
+                    .find(|p| self.has_words(*p))
+            })
             .map(|span| Phrase { span })
     }
 
@@ -404,57 +420,84 @@ impl Ctx<'_> {
             == 2
     }
 
-    /// `A、B分别达X、Y`: the metric paired with figure `i`.
-    fn respective_metric(&self, i: usize, q: &QHit, sentence: Span) -> Option<Phrase> {
+    /// `A、B分别达X、Y` / `A and B reached X and Y respectively`: the
+    /// metric paired with figure `i`.
+    fn respective_metric(&self, i: usize, sentence: Span) -> Option<Phrase> {
         let w = &self.rules.words;
-        let before = &self.text[between(sentence.start, q.span.start)];
-        let lower = before.to_ascii_lowercase();
-        let marker = w.respectively.words_in(&lower).last().copied()?;
-        let mstart = sentence.start + marker.0;
-        // the figures after the marker in this sentence, in order
-        let mut figures: Vec<usize> = Vec::new();
-        for (k, fig) in self.quantities_in(between(mstart, sentence.end)) {
-            let s = fig.span;
-            // the figures listed together: only separators between them
-            if let Some(&last) = figures.last() {
-                let gap = self.text[between(self.quantities[last].span.end, s.start)].trim();
-                if !gap.is_empty()
-                    && !["、", ",", "，", "和", "及", "以及", "and", ", and"].contains(&gap)
+        // the figures listed together with figure `i`: only list separators
+        // between them
+        let listed = |a: &QHit, b: &QHit| {
+            let gap = self.text[between(a.span.end, b.span.start)].trim();
+            // an English count's noun may stand between (`300,000 people and`)
+            let noun = a.classifier.len();
+            let gap = match gap.get(..noun) {
+                Some(n)
+                    if noun > 0
+                        && a.rule == "english_noun"
+                        && n.eq_ignore_ascii_case(&a.classifier) =>
                 {
-                    break;
+                    gap[noun..].trim()
                 }
-            }
-            figures.push(k);
+                _ => gap,
+            };
+            gap.is_empty() || w.list_separator.is_whole(gap)
+        };
+        let mut first = i;
+        while first > 0 && listed(&self.quantities[first - 1], &self.quantities[first]) {
+            first -= 1;
         }
-        let rank = figures.iter().position(|&k| k == i)?;
-        // English puts `respectively` after the figures
-        let metrics_span = if marker.0 + marker.1 <= before.len() {
-            let clause = self.clause(mstart);
-            Span::new(clause.start.max(sentence.start), mstart)
+        let mut last = i;
+        while last + 1 < self.quantities.len()
+            && listed(&self.quantities[last], &self.quantities[last + 1])
+        {
+            last += 1;
+        }
+        if first == last {
+            return None;
+        }
+        let (head, tail) = (self.quantities[first].span, self.quantities[last].span);
+        let before = between(sentence.start, head.start);
+        let after = between(tail.end, sentence.end);
+        let metrics_span = if let Some(&(o, n)) = w.respectively.words_in(&self.text[before]).last()
+        {
+            // 分别 before the figures (a verb may stand between): the
+            // metrics stand before it, in its clause
+            let marker = before.start + o;
+            if self.text[marker + n..head.start].chars().count() > RESPECTIVELY_GAP {
+                return None;
+            }
+            let clause = self.clause(marker);
+            between(clause.start.max(sentence.start), marker)
+        } else if let Some(&(o, _)) = w.respectively.words_in(&self.text[after]).first() {
+            // `respectively` after the figures: the metrics before them
+            if self.text[after.start..after.start + o].chars().count() > RESPECTIVELY_GAP {
+                return None;
+            }
+            let clause = self.clause(head.start);
+            between(clause.start.max(sentence.start), head.start)
         } else {
             return None;
         };
         let list = self.split_list(self.trim(metrics_span));
-        (list.len() == figures.len() && list.len() > 1).then(|| Phrase { span: list[rank] })
+        (list.len() == last - first + 1).then(|| Phrase {
+            span: list[i - first],
+        })
     }
 
-    /// Splits a list of metrics on `、`, `和`, `及`, `,` and `and`.
+    /// Splits a list of metrics on the list separators of the table (`、`,
+    /// `和`, `and`, …).
     fn split_list(&self, span: Span) -> Vec<Span> {
-        let t = &self.text[span];
         let mut out = Vec::new();
-        let mut at = 0;
-        let seps = ["、", "和", "及", ",", " and "];
-        let mut i = 0;
-        while i < t.len() {
-            if let Some(s) = seps.iter().find(|s| t[i..].starts_with(**s)) {
-                out.push(Span::new(span.start + at, span.start + i));
-                i += s.len();
-                at = i;
-            } else {
-                i += t[i..].chars().next().map_or(1, char::len_utf8);
+        let mut at = span.start;
+        for (o, n) in self.rules.words.list_separator.words_in(&self.text[span]) {
+            let (s, e) = (span.start + o, span.start + o + n);
+            if s < at {
+                continue; // inside a longer separator (`以及` holds `及`)
             }
+            out.push(Span::new(at, s));
+            at = e;
         }
-        out.push(Span::new(span.start + at, span.end));
+        out.push(Span::new(at, span.end));
         out.into_iter()
             .map(|s| self.trim(s))
             .filter(|s| !s.is_empty())
@@ -540,12 +583,20 @@ impl Ctx<'_> {
             return None;
         }
         let id = m.id(f.id).to_string();
-        let gap = &self.text[between(base + f.end, q.span.start)];
-        let lower = gap.to_ascii_lowercase();
-        if q.unit == Unit::PercentagePoint && w.increase.occurs_in(&lower) {
+        // growth and change words between the wording and the figure, after
+        // any figure between them (`成交额同比增长20%，力争突破600亿元`: the
+        // 600 is no growth rate), unless in the figure's own clause (a list:
+        // `分别增长10.1%、14.11%`)
+        let gap = between(base + f.end, q.span.start);
+        let from = self
+            .quantities_in(between(gap.start, clause.start))
+            .last()
+            .map_or(gap.start, |(_, o)| o.span.end.max(gap.start));
+        let gap = &self.text[between(from, q.span.start)];
+        if q.unit == Unit::PercentagePoint && w.increase.occurs_in(gap) {
             return Some(format!("{id}_increase"));
         }
-        if !id.ends_with("_growth") && w.growth.occurs_in(&lower) {
+        if !id.ends_with("_growth") && w.growth.occurs_in(gap) {
             return Some(format!("{id}_growth"));
         }
         Some(id)
@@ -554,7 +605,10 @@ impl Ctx<'_> {
     /// The year of a figure and whether it is a goal or a report.
     fn year_and_status(&self, q: &QHit, sentence: Span) -> (Option<i32>, Status) {
         let w = &self.rules.words;
-        let s_text = &self.text[sentence];
+        // frames govern what follows them: the sentence up to the end of
+        // the figure's clause
+        let clause = self.clause(q.span.start);
+        let s_text = &self.text[between(sentence.start, clause.end.max(q.span.end))];
         let frame_target = w.target.occurs_in(s_text);
         let frame_actual = w.actual.occurs_in(s_text);
         // years of the sentence: the nearest before the figure, else after
@@ -562,10 +616,22 @@ impl Ctx<'_> {
             .years_in(sentence)
             .filter(|y| !self.compared_year(y))
             .collect();
-        let near = in_sentence
+        // a year right after the figure (`2.6% in 2025`) is its own; else
+        // the nearest before it, else after
+        let right_after = in_sentence
             .iter()
-            .rev()
-            .find(|y| y.span.end <= q.span.start)
+            .find(|y| y.span.start >= q.span.end)
+            .filter(|y| {
+                let gap = self.text[q.span.end..y.span.start].trim();
+                gap.is_empty() || w.year_after.is_whole(gap)
+            });
+        let near = right_after
+            .or_else(|| {
+                in_sentence
+                    .iter()
+                    .rev()
+                    .find(|y| y.span.end <= q.span.start)
+            })
             .or_else(|| in_sentence.iter().find(|y| y.span.start >= q.span.end))
             .copied();
         let (year_hit, governing_target) = match near {
@@ -576,8 +642,23 @@ impl Ctx<'_> {
             },
         };
         let year_frame = year_hit.map(|y| self.year_frame(y).or_else(|| self.plan_frame(y)));
-        let status = if frame_target || governing_target || year_frame == Some(Some(Status::Target))
-        {
+        // a deadline or report date of the sentence's own year comes first,
+        // then frames in the figure's own clause: `2023年成交额同比增长20%，
+        // 力争2024年突破600亿元` reports one figure and sets the other
+        let own_year_frame = near.and_then(|y| self.year_frame(y));
+        let clause_text = &self.text[clause];
+        let clause_frame = if let Some(s) = own_year_frame {
+            Some(s)
+        } else if w.target.occurs_in(clause_text) {
+            Some(Status::Target)
+        } else if w.actual.occurs_in(clause_text) {
+            Some(Status::Actual)
+        } else {
+            None
+        };
+        let status = if let Some(s) = clause_frame {
+            s
+        } else if frame_target || governing_target || year_frame == Some(Some(Status::Target)) {
             Status::Target
         } else if frame_actual || year_frame == Some(Some(Status::Actual)) {
             Status::Actual
@@ -674,34 +755,32 @@ impl Ctx<'_> {
     }
 
     /// `从X提高到Y` / `from X to Y`: the earlier figure of the clause with
-    /// the same unit, where a `from` word opens it.
+    /// the same unit, where a `baseline_from` word stands before it and a
+    /// `baseline_to` word between the two.
     fn baseline(&self, i: usize, q: &QHit, clause: Span) -> Option<Baseline> {
         let prev = self.quantities[..i].last()?;
         if prev.span.start < clause.start || prev.unit != q.unit {
             return None;
         }
-        let gap = self.text[prev.span.end..q.span.start].to_ascii_lowercase();
-        let to_word = [
-            "提高到",
-            "提高至",
-            "提升到",
-            "提升至",
-            "增加到",
-            "增加至",
-            "增长到",
-            "上升到",
-            " to ",
-        ]
-        .iter()
-        .any(|t| gap.contains(t));
-        let lead = &self.text[clause.start..prev.span.start].to_ascii_lowercase();
-        let from_word = ["从", "由", "from"].iter().any(|f| lead.contains(f));
+        let w = &self.rules.words;
+        let to_word = w
+            .baseline_to
+            .occurs_in(&self.text[prev.span.end..q.span.start]);
+        let from_word = w
+            .baseline_from
+            .occurs_in(&self.text[clause.start..prev.span.start]);
         if !(to_word && from_word) {
             return None;
         }
+        // its year: right after it (`from 2.11% in 2020`), else before it
         let year = self
-            .years_in(between(clause.start, prev.span.start))
-            .last()
+            .years_in(between(prev.span.end, q.span.start))
+            .next()
+            .filter(|y| {
+                let gap = self.text[prev.span.end..y.span.start].trim();
+                gap.is_empty() || w.year_after.is_whole(gap)
+            })
+            .or_else(|| self.years_in(between(clause.start, prev.span.start)).last())
             .map(|y| y.end_year);
         Some(Baseline {
             value: prev.value,
@@ -881,6 +960,65 @@ mod tests {
             [
                 row("1200亿元", "技术合同成交额", Some("tech_contract_turnover"), Gt, Some(2026), Target),
                 row("5%", "西部（重庆）科学城研发投入强度", None, Gte, Some(2026), Target),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_clause_frames_its_own_figure() {
+        assert_eq!(
+            t("2023年，全市技术合同成交额达到500亿元，同比增长20%，力争2024年突破600亿元。"),
+            [
+                row(
+                    "500亿元",
+                    "技术合同成交额",
+                    Some("tech_contract_turnover"),
+                    Eq,
+                    Some(2023),
+                    Actual
+                ),
+                row(
+                    "20%",
+                    "技术合同成交额",
+                    Some("tech_contract_turnover_growth"),
+                    Eq,
+                    Some(2023),
+                    Actual
+                ),
+                row(
+                    "600亿元",
+                    "技术合同成交额",
+                    Some("tech_contract_turnover"),
+                    Gt,
+                    Some(2024),
+                    Target
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_years_after_figures_and_from_to() {
+        let out = Extractor::new()
+            .extract("R&D intensity will rise from 2.11% in 2020 to 2.6% in 2025.")
+            .unwrap();
+        let got: Vec<_> = out
+            .targets
+            .iter()
+            .map(|t| (t.quantity.value, t.year, t.status))
+            .collect();
+        assert_eq!(got, [(2.11, Some(2020), Actual), (2.6, Some(2025), Target)]);
+        let base = out.targets[1].baseline.as_ref().expect("a baseline");
+        assert_eq!((base.value, base.year), (2.11, Some(2020)));
+    }
+
+    #[test]
+    fn respectively_after_english_figures() {
+        assert_eq!(
+            t("By 2025, R&D personnel and high-tech enterprises will reach 300,000 people and 8,000 enterprises respectively."),
+            [
+                row("300,000", "R&D personnel", Some("rd_personnel"), Eq, Some(2025), Target),
+                row("8,000", "high-tech enterprises", Some("high_tech_enterprises"), Eq, Some(2025), Target),
             ]
         );
     }

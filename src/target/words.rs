@@ -2,7 +2,7 @@
 //! metric ids, and the words that bound a figure, frame it as a goal or a
 //! report, or trim a metric phrase.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
 use crate::error::RuleError;
 use crate::model::Comparator;
@@ -101,6 +101,11 @@ impl WordList {
         out
     }
 
+    /// True where `hay` is one of the words (case-insensitively).
+    pub(crate) fn is_whole(&self, hay: &str) -> bool {
+        self.words.iter().any(|w| w.eq_ignore_ascii_case(hay))
+    }
+
     /// True where any word occurs in `hay`.
     pub(crate) fn occurs_in(&self, hay: &str) -> bool {
         self.occurrences(hay).next().is_some()
@@ -127,6 +132,10 @@ pub(crate) struct Words {
     pub not_metric: WordList,
     pub plan_first: WordList,
     pub plan_last: WordList,
+    pub list_separator: WordList,
+    pub baseline_from: WordList,
+    pub baseline_to: WordList,
+    pub year_after: WordList,
 }
 
 impl Words {
@@ -148,6 +157,10 @@ impl Words {
                 "not_metric" => &mut w.not_metric,
                 "plan_first" => &mut w.plan_first,
                 "plan_last" => &mut w.plan_last,
+                "list_separator" => &mut w.list_separator,
+                "baseline_from" => &mut w.baseline_from,
+                "baseline_to" => &mut w.baseline_to,
+                "year_after" => &mut w.year_after,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
@@ -186,6 +199,10 @@ impl Words {
             &mut w.not_metric,
             &mut w.plan_first,
             &mut w.plan_last,
+            &mut w.list_separator,
+            &mut w.baseline_from,
+            &mut w.baseline_to,
+            &mut w.year_after,
         ];
         for list in lists
             .into_iter()
@@ -296,8 +313,9 @@ impl Metrics {
                 pattern_id.push(i);
             }
         }
+        // every match, overlapping ones too: `全社会研发经费` must not hide
+        // `研发经费投入强度` in `全社会研发经费投入强度`
         let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)
             .map_err(|e| {
@@ -318,14 +336,14 @@ impl Metrics {
         &self.ids[i]
     }
 
-    /// The longest wording in `hay` (shadow text: folded, half-width).
-    pub(crate) fn find(&self, hay: &str) -> Option<Found> {
+    /// Every wording in `hay`, overlapping ones too (English on word
+    /// boundaries).
+    fn all<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Found> + 'h {
         self.matcher
-            .find_iter(hay)
-            .filter(|m| {
+            .find_overlapping_iter(hay)
+            .filter(move |m| {
                 !self.pattern_latin[m.pattern().as_usize()] || whole_word(hay, m.start(), m.end())
             })
-            .max_by_key(|m| m.end() - m.start())
             .map(|m| Found {
                 start: m.start(),
                 end: m.end(),
@@ -333,19 +351,16 @@ impl Metrics {
             })
     }
 
-    /// The wording in `hay` that ends last (nearest a figure after it).
+    /// The longest wording in `hay` (shadow text: folded, half-width); of
+    /// equally long ones, the last.
+    pub(crate) fn find(&self, hay: &str) -> Option<Found> {
+        self.all(hay).max_by_key(|f| (f.end - f.start, f.end))
+    }
+
+    /// The wording in `hay` that ends last (nearest a figure after it); of
+    /// those, the longest.
     pub(crate) fn find_last(&self, hay: &str) -> Option<Found> {
-        self.matcher
-            .find_iter(hay)
-            .filter(|m| {
-                !self.pattern_latin[m.pattern().as_usize()] || whole_word(hay, m.start(), m.end())
-            })
-            .last()
-            .map(|m| Found {
-                start: m.start(),
-                end: m.end(),
-                id: self.pattern_id[m.pattern().as_usize()],
-            })
+        self.all(hay).max_by_key(|f| (f.end, f.end - f.start))
     }
 
     /// A gapped wording whose parts all occur, in order, in the sentence
