@@ -94,23 +94,48 @@ impl Exclusions {
         Ok(Exclusions { patterns })
     }
 
-    /// Every excluded region of `text` for `applies`.
-    pub(crate) fn find(&self, text: &str, applies: Applies) -> Excluded {
-        let mut spans = Vec::new();
+    /// Every excluded region of `text`: for quantities, and for years.
+    /// Each pattern runs once over the text.
+    pub(crate) fn find(&self, text: &str) -> ExcludedRegions {
+        let mut quantity = Vec::new();
+        let mut year = Vec::new();
         for (i, p) in self.patterns.iter().enumerate() {
-            let wanted = match applies {
-                Applies::Quantity => p.quantity,
-                Applies::Year => p.year,
-            };
-            if !wanted {
-                continue;
+            for m in p.regex.find_iter(text) {
+                let span = Span::new(m.start(), m.end());
+                if p.quantity {
+                    quantity.push((span, i));
+                }
+                if p.year {
+                    year.push((span, i));
+                }
             }
-            spans.extend(
-                p.regex
-                    .find_iter(text)
-                    .map(|m| (Span::new(m.start(), m.end()), i)),
-            );
         }
+        ExcludedRegions {
+            quantity: Excluded::new(quantity),
+            year: Excluded::new(year),
+        }
+    }
+}
+
+/// The excluded regions of one text, for each recognizer.
+#[derive(Debug, Default)]
+pub(crate) struct ExcludedRegions {
+    quantity: Excluded,
+    year: Excluded,
+}
+
+impl ExcludedRegions {
+    /// The regions that apply to one recognizer.
+    pub(crate) fn get(&self, applies: Applies) -> &Excluded {
+        match applies {
+            Applies::Quantity => &self.quantity,
+            Applies::Year => &self.year,
+        }
+    }
+}
+
+impl Excluded {
+    fn new(mut spans: Vec<(Span, usize)>) -> Excluded {
         spans.sort_by_key(|(s, _)| (s.start, s.end));
         let max_len = spans.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
         Excluded { spans, max_len }
@@ -127,7 +152,8 @@ mod tests {
         let rules = Rules::default_rules();
         let ex = &rules.exclusions;
         let text = "位列第35位、较上年度提升5位,“416”科技创新布局,渝府发〔2022〕3号";
-        let found = ex.find(text, Applies::Quantity);
+        let regions = ex.find(text);
+        let found = regions.get(Applies::Quantity);
         let at = text.find("5位").unwrap();
         assert!(found.overlapping(Span::new(at, at + 1), ex).is_some());
         let at = text.find("416").unwrap();
@@ -135,7 +161,7 @@ mod tests {
             found.overlapping(Span::new(at, at + 3), ex),
             Some("quoted_slogan")
         );
-        let years = ex.find(text, Applies::Year);
+        let years = regions.get(Applies::Year);
         let at = text.find("2022").unwrap();
         assert_eq!(
             years.overlapping(Span::new(at, at + 4), ex),

@@ -247,8 +247,9 @@ impl Extractor {
 
     /// Extracts from a document already read through the text layer.
     pub fn extract_document(&self, doc: &Document<'_>) -> Extraction {
-        let quantities = crate::quantity::find(doc, &self.rules, self.all_numbers);
-        let years = crate::year::find(doc, &self.rules, self.reference_year);
+        let excluded = self.rules.exclusions.find(doc.norm.text());
+        let quantities = crate::quantity::find(doc, &self.rules, &excluded, self.all_numbers);
+        let years = crate::year::find(doc, &self.rules, &excluded, self.reference_year);
         Extraction {
             quantities: quantities.iter().map(|q| q.to_record(doc)).collect(),
             years: years.iter().map(|y| y.to_record(doc)).collect(),

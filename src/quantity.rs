@@ -6,7 +6,7 @@
 //! row label gives (`研发经费占地区生产总值的比重（%）  2.11  2.6`).
 
 use crate::error::RuleError;
-use crate::exclusion::{Applies, Excluded};
+use crate::exclusion::{Applies, Excluded, ExcludedRegions};
 use crate::extractor::Document;
 use crate::model::{Quantity, Unit};
 use crate::number::{NumberForm, NumberMatch, NumberRules};
@@ -235,9 +235,14 @@ fn next_char(text: &str, at: usize) -> Option<char> {
 }
 
 /// Finds every quantity in a document.
-pub(crate) fn find(doc: &Document, rules: &Rules, all_numbers: bool) -> Vec<Hit> {
+pub(crate) fn find(
+    doc: &Document,
+    rules: &Rules,
+    excluded: &ExcludedRegions,
+    all_numbers: bool,
+) -> Vec<Hit> {
     let text = doc.norm.text();
-    let excluded = rules.exclusions.find(text, Applies::Quantity);
+    let excluded = excluded.get(Applies::Quantity);
     let mut hits = Vec::new();
     for para in &doc.segments.paragraphs {
         scan_paragraph(text, *para, rules, &excluded, all_numbers, &mut hits);

@@ -4,7 +4,7 @@
 //! (`2022年1月5日`) and, given a reference year, relative years (`今年`).
 
 use crate::error::RuleError;
-use crate::exclusion::Applies;
+use crate::exclusion::{Applies, ExcludedRegions};
 use crate::extractor::Document;
 use crate::model::{YearKind, YearMention};
 use crate::number::NumberRules;
@@ -156,9 +156,14 @@ fn hit(s: usize, e: usize, a: i32, b: i32, kind: YearKind) -> Hit {
 }
 
 /// Finds every year mention in a document.
-pub(crate) fn find(doc: &Document, rules: &Rules, reference_year: Option<i32>) -> Vec<Hit> {
+pub(crate) fn find(
+    doc: &Document,
+    rules: &Rules,
+    excluded: &ExcludedRegions,
+    reference_year: Option<i32>,
+) -> Vec<Hit> {
     let text = doc.norm.text();
-    let excluded = rules.exclusions.find(text, Applies::Year);
+    let excluded = excluded.get(Applies::Year);
     let mut cands: Vec<Hit> = Vec::new();
     for c in NUMERIC.captures_iter(text) {
         let whole = c.get(0).expect("match");

@@ -50,6 +50,9 @@ const PIECES_BACK: usize = 16;
 /// How many clauses back a figure that opens its clause looks for its
 /// subject.
 const CLAUSES_BACK: usize = 3;
+/// How far after a figure, in characters, the last part of a wording split
+/// around it may stand (`2.5 percent of its GDP`).
+const GAPPED_REACH: usize = 32;
 /// The most characters between `分别` and its figures (`分别比上年增长`) or
 /// between the figures and `respectively`.
 const RESPECTIVELY_GAP: usize = 24;
@@ -360,7 +363,9 @@ impl Ctx<'_> {
     /// The metric phrase of a figure from its clause.
     fn metric_phrase(&self, q: &QHit, clause: Span, sentence: Span) -> Option<Phrase> {
         // an English number counting a noun: the noun phrase is the metric
-        if q.rule == "english_noun" {
+        // (unless the noun only counts: `300,000 people`)
+        let w = &self.rules.words;
+        if q.rule == "english_noun" && !w.count_noun.is_whole(&q.classifier) {
             let after = &self.text[between(q.number.end, sentence.end)];
             let lower = after.to_ascii_lowercase();
             if let Some(p) = lower.find(q.classifier.as_str()) {
@@ -375,6 +380,7 @@ impl Ctx<'_> {
             .trimmed(self.pieces(before))
             .rev()
             .take(PIECES_BACK)
+            .map(|p| self.english_core(p))
             .find(|p| self.has_words(*p));
         // a count before the thing counted (`挂牌运行3个重庆实验室`,
         // `10个国家建立合作关系`): where nothing but a verb stands before it
@@ -408,6 +414,28 @@ impl Ctx<'_> {
                     .find(|p| self.has_words(*p))
             })
             .map(|span| Phrase { span })
+    }
+
+    /// The noun phrase of an English metric phrase that holds a clause:
+    /// the words after its last verb (`chongqing will strive to achieve a
+    /// r&d investment intensity of` → `r&d investment intensity`), else
+    /// those before its first (`R&D funds account for` → `R&D funds`);
+    /// empty where it is verbs alone (`accounting for`).
+    fn english_core(&self, span: Span) -> Span {
+        let t = &self.text[span];
+        if !t.bytes().any(|b| b.is_ascii_alphabetic()) || t.chars().any(crate::text::is_han) {
+            return span;
+        }
+        let verbs = self.rules.words.verb.words_in(t);
+        let Some(&(last, n)) = verbs.last() else {
+            return span;
+        };
+        let after = self.trim(between(span.start + last + n, span.end));
+        if self.has_words(after) {
+            return after;
+        }
+        let first = verbs[0].0;
+        self.trim(between(span.start, span.start + first))
     }
 
     /// True where a piece holds at least two letters or Han characters.
@@ -539,8 +567,6 @@ impl Ctx<'_> {
         // or the words after an English count: `patents owned by 10,000
         // people`); else a wording in parts around the figure
         let clause = self.clause(q.span.start);
-        let before = self.text[between(sentence.start, q.span.start)].to_lowercase();
-        let after = self.text[between(q.span.end, sentence.end)].to_lowercase();
         let end = if phrase.span.start >= q.span.end {
             clause.end.max(q.span.end)
         } else {
@@ -554,6 +580,31 @@ impl Ctx<'_> {
             .max()
             .unwrap_or(clause.start);
         let wide = between(after_prev.min(phrase.span.start), end);
+        // a share written in parts (`R&D spending to 2.5 percent of GDP`,
+        // `研发经费投入占全市地区生产总值比重达2.5%`) is more specific than
+        // the wording of what is shared
+        let next = self
+            .quantities_in(between(q.span.end, clause.end))
+            .next()
+            .map_or(clause.end, |(_, o)| o.span.start);
+        let near_after = &self.text[between(q.span.end, next)];
+        let near_after: String = near_after[..near_after.find('、').unwrap_or(near_after.len())]
+            .to_lowercase()
+            .chars()
+            .take(GAPPED_REACH)
+            .collect();
+        // a share with no subject of its own (`、占地区生产总值的比重达到2.6%`,
+        // `，佔本地生產總值的1.09%`) shares the sentence's
+        let from = if w.share.prefix_of(p).is_some() {
+            sentence.start
+        } else {
+            wide.start
+        };
+        let window = self.text[between(from, q.span.start)].to_lowercase();
+        let gapped = m.find_gapped(&window, &near_after);
+        if let (Some(id), Unit::Percent | Unit::PercentagePoint) = (gapped, q.unit) {
+            return Some(self.with_change(m.id(id), q, q.span.start, clause));
+        }
         let in_phrase = m.find(p).map(|f| (f, phrase.span.start));
         // a longer wording around the phrase's (`proportion of social r&d
         // expenditure to regional gdp` around `r&d expenditure`) wins
@@ -566,15 +617,7 @@ impl Ctx<'_> {
         });
         let found = match around.map(|f| (f, wide.start)).or(in_phrase) {
             Some(found) => Some(found),
-            None => {
-                let near = m.find_last(&self.text[wide]).map(|f| (f, wide.start));
-                if near.is_none() {
-                    if let Some(id) = m.find_gapped(&before, &after) {
-                        return Some(m.id(id).to_string());
-                    }
-                }
-                near
-            }
+            None => m.find_last(&self.text[wide]).map(|f| (f, wide.start)),
         };
         let (f, base) = found?;
         // a scope word before the wording names another indicator
@@ -582,24 +625,29 @@ impl Ctx<'_> {
         if w.scope.occurs_in(lead) {
             return None;
         }
-        let id = m.id(f.id).to_string();
-        // growth and change words between the wording and the figure, after
-        // any figure between them (`成交额同比增长20%，力争突破600亿元`: the
-        // 600 is no growth rate), unless in the figure's own clause (a list:
-        // `分别增长10.1%、14.11%`)
-        let gap = between(base + f.end, q.span.start);
+        Some(self.with_change(m.id(f.id), q, base + f.end, clause))
+    }
+
+    /// `id`, or `<id>_increase` / `<id>_growth` where change or growth words
+    /// stand between the wording (ending at `from`) and the figure, after
+    /// any figure between them (`成交额同比增长20%，力争突破600亿元`: the
+    /// 600 is no growth rate), unless in the figure's own clause (a list:
+    /// `分别增长10.1%、14.11%`).
+    fn with_change(&self, id: &str, q: &QHit, from: usize, clause: Span) -> String {
+        let w = &self.rules.words;
+        let gap = between(from, q.span.start);
         let from = self
             .quantities_in(between(gap.start, clause.start))
             .last()
             .map_or(gap.start, |(_, o)| o.span.end.max(gap.start));
         let gap = &self.text[between(from, q.span.start)];
         if q.unit == Unit::PercentagePoint && w.increase.occurs_in(gap) {
-            return Some(format!("{id}_increase"));
+            return format!("{id}_increase");
         }
         if !id.ends_with("_growth") && w.growth.occurs_in(gap) {
-            return Some(format!("{id}_growth"));
+            return format!("{id}_growth");
         }
-        Some(id)
+        id.to_string()
     }
 
     /// The year of a figure and whether it is a goal or a report.
@@ -1020,6 +1068,37 @@ mod tests {
                 row("300,000", "R&D personnel", Some("rd_personnel"), Eq, Some(2025), Target),
                 row("8,000", "high-tech enterprises", Some("high_tech_enterprises"), Eq, Some(2025), Target),
             ]
+        );
+    }
+
+    #[test]
+    fn shares_written_around_the_figure() {
+        assert_eq!(
+            t("In 2022, the province's R&D expenditure reached 441.1 billion yuan, accounting for 3.42% of its GDP."),
+            [
+                row("441.1 billion yuan", "province's R&D expenditure", Some("rd_expenditure"), Eq, Some(2022), Actual),
+                row("3.42%", "province's R&D expenditure", Some("rd_intensity"), Eq, Some(2022), Actual),
+            ]
+        );
+        let ids: Vec<_> =
+            t("到2025年，全社会研发经费投入年均增长10%以上、占地区生产总值的比重达到2.6%。")
+                .into_iter()
+                .map(|r| r.2)
+                .collect();
+        assert_eq!(
+            ids,
+            [
+                Some("rd_expenditure_growth".into()),
+                Some("rd_intensity".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn english_metric_is_the_noun_phrase_by_the_figure() {
+        assert_eq!(
+            t("Chongqing will strive to achieve an R&D investment intensity of more than 2.73% in 2025."),
+            [row("2.73%", "R&D investment intensity", Some("rd_intensity"), Gt, Some(2025), Target)]
         );
     }
 

@@ -136,6 +136,9 @@ pub(crate) struct Words {
     pub baseline_from: WordList,
     pub baseline_to: WordList,
     pub year_after: WordList,
+    pub verb: WordList,
+    pub count_noun: WordList,
+    pub share: WordList,
 }
 
 impl Words {
@@ -161,6 +164,9 @@ impl Words {
                 "baseline_from" => &mut w.baseline_from,
                 "baseline_to" => &mut w.baseline_to,
                 "year_after" => &mut w.year_after,
+                "verb" => &mut w.verb,
+                "count_noun" => &mut w.count_noun,
+                "share" => &mut w.share,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
@@ -203,6 +209,9 @@ impl Words {
             &mut w.baseline_from,
             &mut w.baseline_to,
             &mut w.year_after,
+            &mut w.verb,
+            &mut w.count_noun,
+            &mut w.share,
         ];
         for list in lists
             .into_iter()
@@ -363,9 +372,11 @@ impl Metrics {
         self.all(hay).max_by_key(|f| (f.end, f.end - f.start))
     }
 
-    /// A gapped wording whose parts all occur, in order, in the sentence
-    /// (lower-cased), the first one before the number (`before` is the
-    /// sentence up to the number, `after` the rest).
+    /// A gapped wording whose parts all occur in order, the first in
+    /// `before` (the sentence up to the number, lower-cased), the others
+    /// there or in `after` (the words after the number); a wording split
+    /// around the number (`r&d funds account for … of the regional gdp`)
+    /// or around other words (`研发经费…占地区生产总值`).
     pub(crate) fn find_gapped(&self, before: &str, after: &str) -> Option<usize> {
         let sentence = format!("{before}\u{0}{after}");
         self.gapped
