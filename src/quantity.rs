@@ -245,9 +245,9 @@ pub(crate) fn find(
     let excluded = excluded.get(Applies::Quantity);
     let mut hits = Vec::new();
     for para in &doc.segments.paragraphs {
-        scan_paragraph(text, *para, rules, &excluded, all_numbers, &mut hits);
+        scan_paragraph(text, *para, rules, excluded, all_numbers, &mut hits);
     }
-    table_cells(doc, rules, &excluded, &mut hits);
+    table_cells(doc, rules, excluded, &mut hits);
     // mentions never overlap: of two that do, the one starting first (on
     // a tie, the longer) stands
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));

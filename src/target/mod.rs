@@ -233,6 +233,8 @@ impl Ctx<'_> {
         if w.not_metric.suffix_of(p).is_some()
             || w.not_metric.prefix_of(p).is_some()
             || w.not_metric.prefix_of(&q.classifier) == Some(q.classifier.len())
+            || w.summary_counter
+                .is_whole(self.text[between(q.number.end, q.span.end)].trim())
         {
             return false;
         }
@@ -394,6 +396,18 @@ impl Ctx<'_> {
                 .is_none_or(|p| ends_in_verb(self.text[between(p.start, q.span.start)].trim_end()));
             if verb_only && q.unit == Unit::Count && !self.text[q.span].is_ascii() {
                 return Some(Phrase { span: c });
+            }
+        }
+        // a known wording right after the figure (a headline: `exceed 2.73%
+        // r&d investment intensity in 2025`) where the words before name none
+        let m = &self.rules.metrics;
+        if prefix.is_none_or(|p| m.find(&self.text[p]).is_none()) {
+            let rest = &self.text[after];
+            let lead = rest.len() - rest.trim_start_matches(is_filler).len();
+            if let Some(f) = m.find(rest).filter(|f| f.start == lead) {
+                return Some(Phrase {
+                    span: Span::new(after.start + f.start, after.start + f.end),
+                });
             }
         }
         if let Some(p) = prefix {

@@ -139,6 +139,7 @@ pub(crate) struct Words {
     pub verb: WordList,
     pub count_noun: WordList,
     pub share: WordList,
+    pub summary_counter: WordList,
 }
 
 impl Words {
@@ -167,6 +168,7 @@ impl Words {
                 "verb" => &mut w.verb,
                 "count_noun" => &mut w.count_noun,
                 "share" => &mut w.share,
+                "summary_counter" => &mut w.summary_counter,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
@@ -212,6 +214,7 @@ impl Words {
             &mut w.verb,
             &mut w.count_noun,
             &mut w.share,
+            &mut w.summary_counter,
         ];
         for list in lists
             .into_iter()
