@@ -250,6 +250,18 @@ impl Extractor {
         let excluded = self.rules.exclusions.find(doc.norm.text());
         let quantities = crate::quantity::find(doc, &self.rules, &excluded, self.all_numbers);
         let years = crate::year::find(doc, &self.rules, &excluded, self.reference_year);
+        // without the caller's reference year, targets read `今年` against
+        // the year the document's dateline gives (year mentions do not)
+        let (target_years, reference) = match self.reference_year {
+            Some(y) => (None, Some(y)),
+            None => match crate::year::document_year(&years) {
+                Some(y) => (
+                    Some(crate::year::with_relative(&years, doc, &self.rules, y)),
+                    Some(y),
+                ),
+                None => (None, None),
+            },
+        };
         Extraction {
             quantities: quantities.iter().map(|q| q.to_record(doc)).collect(),
             years: years.iter().map(|y| y.to_record(doc)).collect(),
@@ -257,8 +269,8 @@ impl Extractor {
                 doc,
                 &self.rules,
                 &quantities,
-                &years,
-                self.reference_year,
+                target_years.as_deref().unwrap_or(&years),
+                reference,
             ),
             institutions: crate::institution::find(doc, &self.rules),
         }

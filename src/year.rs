@@ -255,42 +255,13 @@ pub(crate) fn find(
         }
     }
     if let Some(reference) = reference_year {
-        let lower = text.to_lowercase();
-        // to_lowercase keeps byte offsets for this text only when it
-        // changes no byte length; otherwise fall back to exact matching
-        let hay = if lower.len() == text.len() {
-            lower.as_str()
-        } else {
-            text
-        };
-        for (word, offset) in &rules.years.relative {
-            for (s, _) in hay.match_indices(word.as_str()) {
-                let e = s + word.len();
-                let latin = word.is_ascii();
-                if latin
-                    && (text[..s]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| c.is_alphanumeric())
-                        || text[e..]
-                            .chars()
-                            .next()
-                            .is_some_and(|c| c.is_alphanumeric()))
-                {
-                    continue;
-                }
-                let y = reference + offset;
-                cands.push(Hit {
-                    span: Span::new(s, e),
-                    start_year: y,
-                    end_year: y,
-                    kind: YearKind::Year,
-                    relative: true,
-                });
-            }
-        }
+        cands.extend(relative_hits(text, rules, reference));
     }
-    // longest first at each start, then no overlaps
+    settle(cands)
+}
+
+/// Longest first at each start, then no overlaps.
+fn settle(mut cands: Vec<Hit>) -> Vec<Hit> {
     cands.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     let mut out: Vec<Hit> = Vec::new();
     for h in cands {
@@ -298,6 +269,73 @@ pub(crate) fn find(
             continue;
         }
         out.push(h);
+    }
+    out
+}
+
+/// `hits` with the relative years of the text (`今年`, `this year`)
+/// resolved against `reference`.
+pub(crate) fn with_relative(
+    hits: &[Hit],
+    doc: &Document,
+    rules: &Rules,
+    reference: i32,
+) -> Vec<Hit> {
+    let mut cands = hits.to_vec();
+    cands.extend(relative_hits(doc.norm.text(), rules, reference));
+    settle(cands)
+}
+
+/// How far into a document its dateline may stand, in bytes.
+const DATELINE_BYTES: usize = 600;
+
+/// The year a document was written, where its opening dates it: the first
+/// full date (`——2026年1月25日在…会议上`, `时间：2026-02-02`) near its
+/// start. Relative years (`今年`) in its targets read against it when the
+/// caller gives no reference year.
+pub(crate) fn document_year(hits: &[Hit]) -> Option<i32> {
+    hits.iter()
+        .take_while(|h| h.span.start < DATELINE_BYTES)
+        .find(|h| h.kind == YearKind::Date && !h.relative)
+        .map(|h| h.start_year)
+}
+
+/// The relative years of `text`, resolved against `reference`.
+fn relative_hits(text: &str, rules: &Rules, reference: i32) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    // to_lowercase keeps byte offsets for this text only when it changes
+    // no byte length; otherwise fall back to exact matching
+    let hay = if lower.len() == text.len() {
+        lower.as_str()
+    } else {
+        text
+    };
+    for (word, offset) in &rules.years.relative {
+        for (s, _) in hay.match_indices(word.as_str()) {
+            let e = s + word.len();
+            let latin = word.is_ascii();
+            if latin
+                && (text[..s]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric())
+                    || text[e..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric()))
+            {
+                continue;
+            }
+            let y = reference + offset;
+            out.push(Hit {
+                span: Span::new(s, e),
+                start_year: y,
+                end_year: y,
+                kind: YearKind::Year,
+                relative: true,
+            });
+        }
     }
     out
 }

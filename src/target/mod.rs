@@ -786,6 +786,7 @@ impl Ctx<'_> {
         let now = self.frame.plan_start.or(self.reference_year);
         match (y, now) {
             (Some(y), Some(now)) if y.end_year < now => Status::Actual,
+            (Some(y), Some(now)) if y.end_year > now => Status::Target,
             (_, Some(_)) if self.frame.plan_start.is_some() => Status::Target,
             _ => Status::Actual,
         }
@@ -1114,6 +1115,33 @@ mod tests {
             t("Chongqing will strive to achieve an R&D investment intensity of more than 2.73% in 2025."),
             [row("2.73%", "R&D investment intensity", Some("rd_intensity"), Gt, Some(2025), Target)]
         );
+    }
+
+    #[test]
+    fn this_year_reads_against_the_dateline() {
+        let text = "政府工作报告\n——2026年1月25日在市人民代表大会第四次会议上\n今年主要预期目标是：全社会研发投入强度达到6%左右。";
+        assert_eq!(
+            t(text),
+            [row(
+                "6%",
+                "全社会研发投入强度",
+                Some("rd_intensity"),
+                Approx,
+                Some(2026),
+                Target
+            )]
+        );
+        // the year mentions themselves stay as written: no `今年`
+        let out = Extractor::new().extract(text).unwrap();
+        assert!(out.years.iter().all(|y| y.span.text != "今年"));
+        // the caller's reference year wins
+        let out = Extractor::builder()
+            .reference_year(2030)
+            .build()
+            .unwrap()
+            .extract(text)
+            .unwrap();
+        assert_eq!(out.targets[0].year, Some(2030));
     }
 
     #[test]
