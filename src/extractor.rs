@@ -61,7 +61,9 @@ pub struct ExtractorBuilder {
 
 impl ExtractorBuilder {
     /// The year `今年` and `this year` stand for. Without it, relative
-    /// years are not emitted.
+    /// years are not emitted as year mentions, and a target's `今年` reads
+    /// against the document's own dateline (`——2026年1月25日在…会议上`)
+    /// where its opening has one.
     pub fn reference_year(&mut self, year: i32) -> &mut Self {
         self.reference_year = Some(year);
         self
