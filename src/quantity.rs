@@ -100,6 +100,8 @@ impl QuantityRules {
             }
         }
         leads.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        // the longest currency word before a number wins (`NT$` over `$`)
+        before.sort_by_key(|r| std::cmp::Reverse(r.word.len()));
         Ok(QuantityRules {
             after,
             after_ac,
@@ -349,11 +351,19 @@ fn read_quantity(
             at += c.len_utf8();
         }
     }
-    // English units and nouns come after a space
+    // English units and nouns come after a space, or a hyphen where the
+    // quantity is an adjective (`an 87-hectare park`)
     let latin_gap = {
         let rest = &text[at..para.end];
         let t = rest.trim_start_matches(' ');
-        rest.len() - t.len()
+        match t.strip_prefix('-') {
+            Some(u)
+                if t.len() == rest.len() && u.starts_with(|c: char| c.is_ascii_alphabetic()) =>
+            {
+                1
+            }
+            _ => rest.len() - t.len(),
+        }
     };
     let unit = q.unit_at(&text[..para.end], at).or_else(|| {
         if latin_gap > 0 && latin_gap <= 2 {

@@ -21,6 +21,8 @@ static NUMERIC: Lazy<Regex> = Lazy::new(|| {
         r"(?x)
         (?P<date>(?P<dy>[12][0-9]{3})年(?P<dm>[0-9]{1,2})月(?:[0-9]{1,2}日)?)
         | (?P<edate>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ [0-9]{1,2},?\ (?P<ey>[12][0-9]{3}))
+        | (?P<ddate>[0-9]{1,2}\ (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\ (?P<dy2>[12][0-9]{3}))
+        | (?P<idate>(?P<iy>[12][0-9]{3})(?:-(?:1[0-2]|0?[1-9])-|/(?:1[0-2]|0?[1-9])/|\.(?:1[0-2]|0?[1-9])\.)(?:3[01]|[12][0-9]|0?[1-9]))
         | (?P<range>(?P<r1>[12][0-9]{3})\ ?年?\ ?(?:—{1,2}|–|-|~|至|到)\ ?(?P<r2>[12][0-9]{3}|[0-9]{2})(?:\ ?年)?)
         | (?P<cyear>(?P<cy>[〇零一二三四五六七八九]{4})年)
         | (?P<year>(?P<y>[12][0-9]{3})年)
@@ -179,6 +181,12 @@ pub(crate) fn find(
         } else if c.name("edate").is_some() {
             let y = num("ey").unwrap_or(0);
             hit(s, e, y, y, YearKind::Date)
+        } else if c.name("ddate").is_some() {
+            let y = num("dy2").unwrap_or(0);
+            hit(s, e, y, y, YearKind::Date)
+        } else if c.name("idate").is_some() {
+            let y = num("iy").unwrap_or(0);
+            hit(s, e, y, y, YearKind::Date)
         } else if c.name("range").is_some() {
             let a = num("r1").unwrap_or(0);
             let r2 = c.name("r2").expect("r2").as_str();
@@ -235,7 +243,9 @@ pub(crate) fn find(
         {
             continue;
         }
-        if excluded.overlapping(h.span, &rules.exclusions).is_some() {
+        // a full date holds its own day and month: exclusions of dates
+        // without a year (`February 19`) do not apply to it
+        if h.kind != YearKind::Date && excluded.overlapping(h.span, &rules.exclusions).is_some() {
             continue;
         }
         cands.push(h);

@@ -38,6 +38,8 @@ use crate::year::Hit as YHit;
 
 /// How many paragraphs back a heading or opening year may govern.
 const GOVERNING_PARAGRAPHS: usize = 12;
+/// How many characters into a paragraph its opening year may stand.
+const OPENING_CHARS: usize = 6;
 /// The longest heading, in characters, that governs the paragraphs below.
 const HEADING_CHARS: usize = 24;
 /// How far, in bytes, either side of a figure its sentence is read (about
@@ -773,17 +775,18 @@ impl Ctx<'_> {
         if !matches!(y.kind, YearKind::PlanPeriod | YearKind::Range) {
             return None;
         }
-        match self.frame.plan_start.or(self.reference_year) {
+        match self.reference_year.or(self.frame.plan_start) {
             Some(now) if y.end_year < now => Some(Status::Actual),
             _ => Some(Status::Target),
         }
     }
 
-    /// Without frames: a year before the plan the document sets out (or the
-    /// caller's reference year) is a report; otherwise a plan document
-    /// states goals and anything else reports.
+    /// Without frames: a year before the reference year (the caller's or
+    /// the document's dateline; else the plan the document sets out) is a
+    /// report and one after it a goal; otherwise a plan document states
+    /// goals and anything else reports.
     fn status_from_year(&self, y: Option<&YHit>) -> Status {
-        let now = self.frame.plan_start.or(self.reference_year);
+        let now = self.reference_year.or(self.frame.plan_start);
         match (y, now) {
             (Some(y), Some(now)) if y.end_year < now => Status::Actual,
             (Some(y), Some(now)) if y.end_year > now => Status::Target,
@@ -801,9 +804,17 @@ impl Ctx<'_> {
         let first = pi.saturating_sub(GOVERNING_PARAGRAPHS);
         for k in (first..=pi).rev() {
             let p = paras[k];
+            // a year among the paragraph's first few characters (`2025年，`,
+            // `各位代表！2025年目标任务…`); a dateline (a full date) governs
+            // only its own paragraph
+            let opening_end = self.text[p]
+                .char_indices()
+                .nth(OPENING_CHARS)
+                .map_or(p.end, |(o, _)| p.start + o);
             let opening = self
                 .years_in(p)
-                .take_while(|y| y.span.start <= p.start + 12)
+                .take_while(|y| y.span.start <= opening_end)
+                .filter(|y| k == pi || y.kind != YearKind::Date)
                 .find(|y| !self.compared_year(y));
             let heading = self.text[p].chars().nth(HEADING_CHARS).is_none();
             if let Some(y) = opening {

@@ -6,12 +6,14 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-/// HTML tags and comments, and web addresses (an image address is full of
-/// digits that must not read as years or quantities).
+/// A metadata header (YAML front matter: `---`, `key: value` lines, `---`)
+/// at the very start, HTML tags and comments, and web addresses (an image
+/// address is full of digits that must not read as years or quantities).
 static MARKUP: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r#"(?x)
-        <!--[\s\S]*?-->
+        \A\x{FEFF}?---[\ \t]*\r?\n(?:[A-Za-z_][A-Za-z0-9_-]*:[^\n]*\r?\n|[\ \t-][^\n]*\r?\n)*?---[\ \t]*(?:\r?\n|\z)
+        | <!--[\s\S]*?-->
         | </?[A-Za-z][A-Za-z0-9:-]{0,20}(?:\s[^<>]*)?/?>
         | (?:https?|ftp)://[^\s<>"'，。、（）()“”]+
         | www\.[A-Za-z0-9-]+\.[^\s<>"'，。、（）()“”]+
@@ -87,5 +89,10 @@ mod tests {
         assert_eq!(&s[r[0].0..r[0].1], "<p cms-style=\"font-L\">");
         assert_eq!(&s[r[2].0..r[2].1], "http://a.b/c/2025.jpg");
         assert!(skipped_regions("a < b and c > d").is_empty());
+        let page = "---\ntitle: Budget for 2019\nsummary: up 5.12 percent\n---\nBody 2019.";
+        let r = skipped_regions(page);
+        assert_eq!(&page[r[0].0..r[0].1], &page[..page.find("Body").unwrap()]);
+        // a rule in the middle of a text is no header
+        assert!(skipped_regions("a\n---\nb: c\n---\n").is_empty());
     }
 }

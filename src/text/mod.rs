@@ -90,6 +90,18 @@ fn ends_sentence(c: char) -> bool {
 /// Shortest line (in characters) that a PDF copy breaks mid-sentence: a
 /// shorter line is a heading or a table row, and its break is real.
 const MIN_BROKEN_LINE_CHARS: usize = 24;
+/// The same for English lines, in bytes (a headline is shorter).
+const MIN_BROKEN_ENGLISH_LINE: usize = 56;
+
+/// What a run of white space is.
+enum Run {
+    /// An artefact of the copy: dropped.
+    Drop,
+    /// A line break inside an English sentence: one space.
+    Space,
+    /// A real break or space: kept.
+    Keep,
+}
 
 impl Normalized {
     /// Builds the shadow of `input`. Never fails; any `&str` is accepted.
@@ -140,9 +152,18 @@ impl Normalized {
                         break;
                     }
                 }
-                if n.joins(input, i, j, newlines, &skip_iter) {
-                    i = j;
-                    continue;
+                match n.white_run(input, i, j, newlines, &skip_iter) {
+                    Run::Drop => {
+                        i = j;
+                        continue;
+                    }
+                    Run::Space => {
+                        // an English PDF break: the line goes on
+                        n.push(' ', i, j);
+                        i = j;
+                        continue;
+                    }
+                    Run::Keep => {}
                 }
                 // keep the run, folded: one '\n' per line break, else spaces
                 let mut k = i;
@@ -164,35 +185,36 @@ impl Normalized {
         n
     }
 
-    /// Decides whether the white-space run `input[i..j]` is an artefact to
-    /// drop: spaces inside a number or a Chinese word, or a PDF line break
-    /// in the middle of a sentence.
-    fn joins(
+    /// Decides what the white-space run `input[i..j]` is: an
+    /// artefact to drop (spaces inside a number or a Chinese word, a PDF
+    /// line break in the middle of a Chinese sentence), a PDF line break in
+    /// the middle of an English sentence (one space), or a real break.
+    fn white_run(
         &self,
         input: &str,
         i: usize,
         j: usize,
         newlines: usize,
         skips: &std::iter::Peekable<std::vec::IntoIter<(usize, usize)>>,
-    ) -> bool {
+    ) -> Run {
         let before = match self.text.chars().next_back() {
             Some(c) => c,
-            None => return false,
+            None => return Run::Keep,
         };
         let after = match input[j..].chars().next() {
             Some(c) => fold_char(c),
-            None => return false,
+            None => return Run::Keep,
         };
         if let Some(&(s, _)) = skips.clone().peek() {
             if s == j {
-                return false;
+                return Run::Keep;
             }
         }
         let (b, a) = (side_of(before), side_of(after));
         if newlines == 0 {
             // spaces: join a number to its unit or a Chinese word to a
             // number, never two Latin words or two numbers
-            return matches!(
+            let joins = matches!(
                 (b, a),
                 (Side::Han, Side::Han)
                     | (Side::Digit, Side::Han)
@@ -200,23 +222,35 @@ impl Normalized {
                     | (Side::Digit, Side::Percent)
                     | (Side::Percent, Side::Han)
             ) && j - i <= 8;
+            return if joins { Run::Drop } else { Run::Keep };
         }
-        // a line break: only a long line that stops mid-sentence, before a
-        // line that goes on in Chinese, is a PDF break
-        if b != Side::Han && b != Side::Digit {
-            return false;
-        }
-        if !(a == Side::Han || a == Side::Digit) || ends_sentence(before) {
-            return false;
+        if ends_sentence(before) || self.line_has_tab {
+            return Run::Keep;
         }
         let line = &self.text[self.line_start..];
-        if self.line_has_tab
-            || line.chars().take(MIN_BROKEN_LINE_CHARS).count() < MIN_BROKEN_LINE_CHARS
+        // a line break: a long line that stops mid-sentence before a line
+        // that goes on in Chinese is a PDF break inside a word
+        // (one blank line is a paragraph break in any plain text; a PDF page
+        // break leaves a run of them)
+        if (b == Side::Han || b == Side::Digit)
+            && (a == Side::Han || a == Side::Digit)
+            && newlines != 2
+            && line.chars().take(MIN_BROKEN_LINE_CHARS).count() == MIN_BROKEN_LINE_CHARS
         {
-            return false;
+            return Run::Drop;
         }
-        let _ = i;
-        true
+        // and one that goes on in English is a space between words
+        let latin =
+            |c: char| c.is_ascii_alphanumeric() || matches!(c, ',' | '-' | '&' | '(' | '“' | '"');
+        if newlines == 1
+            && latin(before)
+            && latin(after)
+            && line.is_ascii()
+            && line.len() >= MIN_BROKEN_ENGLISH_LINE
+        {
+            return Run::Space;
+        }
+        Run::Keep
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {
