@@ -43,6 +43,8 @@ fn every_target_word_example_shows_its_role() {
     for row in t.rows() {
         let role = t.get(row, "role");
         for example in t.list(row, "examples") {
+            // `\n` in an example stands for a line break
+            let example = &example.replace("\\n", "\n");
             let got = ex.extract(example).unwrap();
             let first = got.targets.first();
             let (side, cmp) = role.rsplit_once('_').unwrap_or((role, ""));
@@ -56,8 +58,10 @@ fn every_target_word_example_shows_its_role() {
                 || role == "actual"
                 || role == "target_year"
                 || role == "actual_year"
+                || role == "heading_target"
+                || role == "heading_actual"
             {
-                let want = if role.starts_with("target") {
+                let want = if role.starts_with("target") || role == "heading_target" {
                     Status::Target
                 } else {
                     Status::Actual

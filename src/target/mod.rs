@@ -38,6 +38,10 @@ use crate::year::Hit as YHit;
 
 /// How many paragraphs back a heading or opening year may govern.
 const GOVERNING_PARAGRAPHS: usize = 12;
+/// How many paragraphs back the heading of a section may stand.
+const SECTION_PARAGRAPHS: usize = 60;
+/// The longest section heading, in characters.
+const SECTION_HEADING_CHARS: usize = 40;
 /// How many characters into a paragraph its opening year may stand.
 const OPENING_CHARS: usize = 6;
 /// The longest heading, in characters, that governs the paragraphs below.
@@ -84,6 +88,8 @@ impl TargetRules {
 struct DocFrame {
     /// The first year of the plan the document sets out (`十四五` → 2021).
     plan_start: Option<i32>,
+    /// The one year its title names (`2026年安徽省政府工作报告`).
+    title_year: Option<i32>,
 }
 
 /// Everything one document's relation step reads.
@@ -112,7 +118,7 @@ pub(crate) fn find(
         rules: &rules.targets,
         quantities,
         years,
-        frame: doc_frame(text, years),
+        frame: doc_frame(doc, text, years),
         reference_year,
     };
     let mut out = Vec::new();
@@ -132,14 +138,36 @@ pub(crate) fn find(
 
 /// The plan a document sets out: the first plan period or range it names
 /// in its opening (title and first lines).
-fn doc_frame(text: &str, years: &[YHit]) -> DocFrame {
+fn doc_frame(doc: &Document, text: &str, years: &[YHit]) -> DocFrame {
     let head = text.char_indices().nth(300).map_or(text.len(), |(i, _)| i);
     let plan_start = years
         .iter()
         .take_while(|y| y.span.start < head)
         .find(|y| matches!(y.kind, YearKind::PlanPeriod | YearKind::Range))
         .map(|y| y.start_year);
-    DocFrame { plan_start }
+    // the title: the first paragraph, where it is short
+    let title = doc
+        .segments
+        .paragraphs
+        .first()
+        .filter(|p| text[**p].chars().nth(SECTION_HEADING_CHARS).is_none());
+    let title_years: Vec<&YHit> = title
+        .map(|p| {
+            years
+                .iter()
+                .take_while(|y| y.span.start < p.end)
+                .filter(|y| !y.relative)
+                .collect()
+        })
+        .unwrap_or_default();
+    let title_year = match title_years.as_slice() {
+        [y] if y.kind == YearKind::Year => Some(y.start_year),
+        _ => None,
+    };
+    DocFrame {
+        plan_start,
+        title_year,
+    }
 }
 
 /// A metric phrase found for a figure.
@@ -389,14 +417,27 @@ impl Ctx<'_> {
         // a count before the thing counted (`挂牌运行3个重庆实验室`,
         // `10个国家建立合作关系`): where nothing but a verb stands before it
         let after = between(q.span.end, clause.end);
+        // (the thing counted follows the count at once, past any bound: not
+        // across a list mark, `设施达到8个、全国重点实验室45家`); also where a
+        // list of names ends right before it (`新增荆州、孝感、黄冈3个过三千
+        // 亿元城市`)
+        let bound = w.bound_after(&self.text[after]).map_or(0, |(_, n)| n);
+        let after = between(after.start + bound, after.end);
+        let direct = !self.text[after]
+            .trim_start_matches(' ')
+            .starts_with(is_filler);
         let counted = self
             .trimmed(self.pieces(after))
             .next()
-            .filter(|p| self.has_words(*p) && p.start == self.trim(after).start);
+            .filter(|p| direct && self.has_words(*p) && p.start == self.trim(after).start);
         if let Some(c) = counted {
             let verb_only = prefix
                 .is_none_or(|p| ends_in_verb(self.text[between(p.start, q.span.start)].trim_end()));
-            if verb_only && q.unit == Unit::Count && !self.text[q.span].is_ascii() {
+            let listed = prefix.is_some_and(|p| {
+                self.text[..p.start].trim_end().ends_with('、')
+                    && self.text[p.end..q.span.start].trim().is_empty()
+            });
+            if (verb_only || listed) && q.unit == Unit::Count && !self.text[q.span].is_ascii() {
                 return Some(Phrase { span: c });
             }
         }
@@ -726,6 +767,8 @@ impl Ctx<'_> {
             Status::Target
         } else if frame_actual || year_frame == Some(Some(Status::Actual)) {
             Status::Actual
+        } else if let Some(s) = self.section_frame(sentence) {
+            s
         } else {
             self.status_from_year(year_hit)
         };
@@ -738,6 +781,11 @@ impl Ctx<'_> {
             if w.plan_last.occurs_in(after) {
                 return (Some(y.end_year), status);
             }
+        }
+        // a goal with no year of its own in an annual document (`2026年…
+        // 政府工作报告`) is for the year its title names
+        if year_hit.is_none() && status == Status::Target {
+            return (self.frame.title_year, status);
         }
         let year = year_hit.and_then(|y| match (y.kind, status) {
             (YearKind::PlanPeriod | YearKind::Range, Status::Target) => Some(y.end_year),
@@ -793,6 +841,29 @@ impl Ctx<'_> {
             (_, Some(_)) if self.frame.plan_start.is_some() => Status::Target,
             _ => Status::Actual,
         }
+    }
+
+    /// The frame of the section a sentence sits in: the nearest heading
+    /// above it (a short paragraph) that holds a goal or review word of the
+    /// `heading_target` / `heading_actual` rows (`重点做好十一个方面工作`,
+    /// `“十四五”时期和2025年工作回顾`), unless it holds both.
+    fn section_frame(&self, sentence: Span) -> Option<Status> {
+        let w = &self.rules.words;
+        let paras = &self.doc.segments.paragraphs;
+        let pi = self.paragraph_index(sentence.start)?;
+        (pi.saturating_sub(SECTION_PARAGRAPHS)..pi)
+            .rev()
+            .map(|k| &self.text[paras[k]])
+            .filter(|p| p.chars().nth(SECTION_HEADING_CHARS).is_none())
+            .find_map(
+                |p| match (w.heading_target.occurs_in(p), w.heading_actual.occurs_in(p)) {
+                    (true, false) => Some(Some(Status::Target)),
+                    (false, true) => Some(Some(Status::Actual)),
+                    (true, true) => Some(None),
+                    (false, false) => None,
+                },
+            )
+            .flatten()
     }
 
     /// The year that governs a sentence without one: the year opening its

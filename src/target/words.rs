@@ -140,6 +140,8 @@ pub(crate) struct Words {
     pub count_noun: WordList,
     pub share: WordList,
     pub summary_counter: WordList,
+    pub heading_target: WordList,
+    pub heading_actual: WordList,
 }
 
 impl Words {
@@ -169,6 +171,8 @@ impl Words {
                 "count_noun" => &mut w.count_noun,
                 "share" => &mut w.share,
                 "summary_counter" => &mut w.summary_counter,
+                "heading_target" => &mut w.heading_target,
+                "heading_actual" => &mut w.heading_actual,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
@@ -215,6 +219,8 @@ impl Words {
             &mut w.count_noun,
             &mut w.share,
             &mut w.summary_counter,
+            &mut w.heading_target,
+            &mut w.heading_actual,
         ];
         for list in lists
             .into_iter()
