@@ -33,6 +33,8 @@ options:
   --timeline             instead of one line per document, print every figure
                          of each metric_id across the documents, sorted by year
   --json                 with --institutions or --timeline: print JSON, not a table
+  --tokens               instead of extracting, print each document's tokens, one
+                         per line: DOC, start, end (bytes), kind, text
   -h, --help             print this help
   -V, --version          print the version
 
@@ -60,6 +62,8 @@ enum View {
     Institutions,
     /// The figures of each metric across the corpus.
     Timeline,
+    /// The tokens of each document, as the recognizers read them.
+    Tokens,
 }
 
 /// The outcome of reading the command line.
@@ -93,6 +97,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
             "--all-numbers" => opts.all_numbers = true,
             "--institutions" => opts.view = View::Institutions,
             "--timeline" => opts.view = View::Timeline,
+            "--tokens" => opts.view = View::Tokens,
             "--json" => opts.json = true,
             "--reference-year" => {
                 let value = inline
@@ -108,7 +113,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
             _ => return Err(format!("unknown option {arg:?}")),
         }
     }
-    if opts.json && opts.view == View::Records {
+    if opts.json && matches!(opts.view, View::Records | View::Tokens) {
         return Err("--json goes with --institutions or --timeline".into());
     }
     Ok(Command::Run(opts))
@@ -211,6 +216,44 @@ fn write_record(
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
+/// Why a document's tokens could not be printed.
+enum TokensError {
+    Input(InputError),
+    Io(io::Error),
+}
+
+/// The tokens of one document, one per line, tab-separated.
+fn write_tokens(
+    out: &mut impl Write,
+    extractor: &Extractor,
+    name: &str,
+    bytes: &[u8],
+) -> Result<(), TokensError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        TokensError::Input(InputError::NotUtf8 {
+            offset: e.valid_up_to(),
+        })
+    })?;
+    let doc = extractor.analyze(text).map_err(TokensError::Input)?;
+    for t in doc.tokens() {
+        let kind = match t.kind {
+            zhen_extract::TokenKind::Han => "han",
+            zhen_extract::TokenKind::Latin => "latin",
+            zhen_extract::TokenKind::Number => "number",
+            zhen_extract::TokenKind::Punct => "punct",
+        };
+        writeln!(
+            out,
+            "{name}\t{}\t{}\t{kind}\t{}",
+            t.span.start,
+            t.span.end,
+            &text[t.span.range()]
+        )
+        .map_err(TokensError::Io)?;
+    }
+    Ok(())
+}
+
 fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     out.write_all(b"\n")
@@ -272,6 +315,21 @@ fn run(opts: Options) -> ExitCode {
                 continue;
             }
         };
+        if opts.view == View::Tokens {
+            if let Err(e) = write_tokens(&mut out, &extractor, &name, &bytes) {
+                match e {
+                    TokensError::Input(e) => errors.push(format!("{name}: {}", describe(&e))),
+                    TokensError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                        return ExitCode::SUCCESS
+                    }
+                    TokensError::Io(e) => {
+                        eprintln!("zhen-extract: cannot write output: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
+            continue;
+        }
         match extractor.extract_bytes(&bytes) {
             Ok(ex) if opts.view != View::Records => corpus.push((name, ex)),
             Ok(ex) => {
@@ -289,7 +347,7 @@ fn run(opts: Options) -> ExitCode {
     }
     let docs = || corpus.iter().map(|(d, e)| (d.as_str(), e));
     let written = match opts.view {
-        View::Records => Ok(()),
+        View::Records | View::Tokens => Ok(()),
         View::Institutions => {
             let rows = institution_index(docs());
             if opts.json {

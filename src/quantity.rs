@@ -13,6 +13,7 @@ use crate::number::{NumberForm, NumberMatch, NumberRules};
 use crate::rules::{Rules, Tables};
 use crate::span::Span;
 use crate::text::{fold_char, is_han};
+use crate::token::{Token, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashSet;
 
@@ -249,6 +250,7 @@ pub(crate) fn find(
     for para in &doc.segments.paragraphs {
         scan_paragraph(text, *para, rules, excluded, all_numbers, &mut hits);
     }
+    hits.retain(|h| !inside_a_word(&doc.tokens, text, h));
     table_cells(doc, rules, excluded, &mut hits);
     // mentions never overlap: of two that do, the one starting first (on
     // a tie, the longer) stands
@@ -310,6 +312,23 @@ fn scan_paragraph(
     }
 }
 
+/// True where a Chinese numeral is a piece of a dictionary word: inside it
+/// (`统一大市场`), or at its start with the word running past the counter
+/// (`陆家嘴`, a place, not 6 家).
+fn inside_a_word(tokens: &[Token], text: &str, h: &Hit) -> bool {
+    if text[h.number].bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let i = tokens.partition_point(|t| t.span.end <= h.number.start);
+    tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Han
+            && t.span.start <= h.number.start
+            && (t.span.start < h.number.start || t.span.end > h.span.end)
+            // a word of the dictionary, not a guess of the segmenter's
+            && crate::token::jieba().has_word(&text[t.span])
+    })
+}
+
 /// Decides whether the number `m` is a quantity, and reads its unit.
 fn read_quantity(
     text: &str,
@@ -338,9 +357,9 @@ fn read_quantity(
     if m.value == 0.0 && m.form != NumberForm::Arabic {
         return None;
     }
-    // a lone English "one" is an article or a pronoun far more often than a
-    // count
-    if m.form == NumberForm::English && m.value == 1.0 && !m.scaled {
+    // a lone "one" or 一 is an article or a pronoun far more often than a
+    // count (`one of`, `一个…中心`, `其中一次`)
+    if matches!(m.form, NumberForm::English | NumberForm::Chinese) && m.value == 1.0 && !m.scaled {
         return None;
     }
     let mut at = m.end;
@@ -438,7 +457,10 @@ fn read_quantity(
                 more,
             });
         }
-        if let Some(lead) = lead_before(text, m.start, para.start, q) {
+        // (a bare number: not one a Chinese word the tables do not know
+        // follows, `超过14年`)
+        let bare = !next_char(text, m.end).is_some_and(is_han);
+        if let Some(lead) = lead_before(text, m.start, para.start, q).filter(|_| bare) {
             return Some(Hit {
                 span: number,
                 number,
