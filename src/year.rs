@@ -20,10 +20,11 @@ static NUMERIC: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?x)
         (?P<date>(?P<dy>[12][0-9]{3})年(?P<dm>[0-9]{1,2})月(?:[0-9]{1,2}日)?)
+        | (?P<cdate>(?P<cdy>[〇零一二三四五六七八九]{4})年(?:十[一二]?|[一二三四五六七八九])月(?:[一二三四五六七八九十]{1,3}日)?)
         | (?P<edate>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ [0-9]{1,2},?\ (?P<ey>[12][0-9]{3}))
         | (?P<ddate>[0-9]{1,2}\ (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\ (?P<dy2>[12][0-9]{3}))
         | (?P<idate>(?P<iy>[12][0-9]{3})(?:-(?:1[0-2]|0?[1-9])-|/(?:1[0-2]|0?[1-9])/|\.(?:1[0-2]|0?[1-9])\.)(?:3[01]|[12][0-9]|0?[1-9]))
-        | (?P<range>(?P<r1>[12][0-9]{3})\ ?年?\ ?(?:—{1,2}|–|-|~|至|到)\ ?(?P<r2>[12][0-9]{3}|[0-9]{2})(?:\ ?年)?)
+        | (?P<range>(?P<r1>[12][0-9]{3})\ ?年?\ ?(?:—{1,2}|–|-to-|-|~|至|到)\ ?(?P<r2>[12][0-9]{3}|[0-9]{2})(?:\ ?年)?)
         | (?P<cyear>(?P<cy>[〇零一二三四五六七八九]{4})年)
         | (?P<year>(?P<y>[12][0-9]{3})年)
         | (?P<bare>(?P<by>(?:19|20)[0-9]{2}))
@@ -178,6 +179,16 @@ pub(crate) fn find(
                 continue;
             }
             hit(s, e, y, y, YearKind::Date)
+        } else if let Some(cy) = c.name("cdy") {
+            let Some(v) = rules
+                .numbers
+                .scan(text, cy.start(), cy.end())
+                .filter(|m| m.end == cy.end())
+            else {
+                continue;
+            };
+            let y = v.value as i32;
+            hit(s, e, y, y, YearKind::Date)
         } else if c.name("edate").is_some() {
             let y = num("ey").unwrap_or(0);
             hit(s, e, y, y, YearKind::Date)
@@ -238,7 +249,7 @@ pub(crate) fn find(
         let after = text[e..].chars().next();
         if before.is_some_and(|b| {
             b.is_ascii_digit() || b.is_ascii_alphabetic() && h.kind != YearKind::Date
-        }) || crate::quantity::glued_to_number(text, s)
+        }) || (text.as_bytes()[s].is_ascii_digit() && crate::quantity::glued_to_number(text, s))
             || after.is_some_and(|a| a.is_ascii_digit())
         {
             continue;
@@ -429,6 +440,43 @@ mod tests {
                 ("2025-2027".to_string(), 2025, 2027, Range),
                 ("2021-25".to_string(), 2021, 2025, Range),
                 ("2035".to_string(), 2035, 2035, Year),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_in_every_form() {
+        use YearKind::*;
+        let got = y(
+            "Date: 2018-07-26，时间：2026.02.11，on 26 July 2018 and February 19, 2025，一九九九年七月",
+            None,
+        );
+        assert_eq!(
+            got,
+            [
+                ("2018-07-26".into(), 2018, 2018, Date),
+                ("2026.02.11".into(), 2026, 2026, Date),
+                ("26 July 2018".into(), 2018, 2018, Date),
+                ("February 19, 2025".into(), 2025, 2025, Date),
+                ("一九九九年七月".into(), 1999, 1999, Date),
+            ]
+        );
+    }
+
+    #[test]
+    fn years_before_since_and_during_words() {
+        use YearKind::*;
+        let got = y(
+            "2020年以来，自二零零四年以来，在2003-2009年間，the 2011-to-2015 period",
+            None,
+        );
+        assert_eq!(
+            got,
+            [
+                ("2020年".into(), 2020, 2020, Year),
+                ("二零零四年".into(), 2004, 2004, Year),
+                ("2003-2009年".into(), 2003, 2009, Range),
+                ("2011-to-2015".into(), 2011, 2015, Range),
             ]
         );
     }

@@ -236,7 +236,12 @@ fn recognize(
                 if is_head_word(lower, t, r) {
                     break Stop::Name;
                 }
-                if w.bytes().all(|b| b.is_ascii_digit()) {
+                // a number, or a measure made an adjective (`87-hectare`)
+                if w.bytes().all(|b| b.is_ascii_digit())
+                    || w.split_once('-').is_some_and(|(n, _)| {
+                        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    })
+                {
                     break Stop::Word;
                 }
                 k -= 1;

@@ -223,7 +223,19 @@ fn suffix_hits(text: &str, r: &InstitutionRules) -> Vec<SuffixHit> {
             o.end > h.start && (o.end > h.end || o.end == h.end && o.start < h.start)
         })
     };
-    let keep: Vec<bool> = (0..all.len()).map(|i| !overridden(i)).collect();
+    // a one-character head (`所`, `园`) with a Chinese word glued after it
+    // is a piece of that word or a particle (`重镇所培育`, `毛入园率`), except
+    // before words that join names (`计算所和微生物所`)
+    let glued = |i: usize| {
+        let h = all[i].span;
+        text[h.start..h.end].chars().count() == 1
+            && text[h.end..].chars().next().is_some_and(|c| {
+                crate::text::is_han(c) && !matches!(c, '等' | '和' | '与' | '及' | '以')
+            })
+    };
+    let keep: Vec<bool> = (0..all.len())
+        .map(|i| !overridden(i) && !glued(i))
+        .collect();
     all.into_iter()
         .zip(keep)
         .filter_map(|(h, k)| k.then_some(h))
@@ -617,20 +629,19 @@ fn coordination(
     None
 }
 
-/// Where a list marker (`等`, `三大`, `等三大`) ends exactly at `p`, the
-/// start of the marker.
+/// Where a list marker (`等`, `三大`, `等三大`, a count such as `3家` or
+/// `三个`) ends exactly at `p`, the start of the marker.
 fn list_marker_before(text: &str, para_start: usize, p: usize) -> Option<usize> {
     let before = &text[para_start..p];
-    let numeral = |c: char| "一二三四五六七八九十两几".contains(c);
     let mut q = p;
     let mut cs = before.chars().rev();
     match cs.next()? {
         '等' => Some(p - '等'.len_utf8()),
-        '大' => {
+        counter if is_list_counter(counter) => {
             let mut n = 0;
             for c in cs.by_ref() {
-                if numeral(c) {
-                    n += 1;
+                if is_list_numeral(c) {
+                    n += c.len_utf8();
                     continue;
                 }
                 break;
@@ -638,7 +649,7 @@ fn list_marker_before(text: &str, para_start: usize, p: usize) -> Option<usize> 
             if n == 0 {
                 return None;
             }
-            q -= '大'.len_utf8() + n * '一'.len_utf8();
+            q -= counter.len_utf8() + n;
             if text[para_start..q].ends_with('等') {
                 q -= '等'.len_utf8();
             }
@@ -822,6 +833,17 @@ fn emit_coordinated(
     }
 }
 
+/// A numeral of a list marker (`三大`, `3家`).
+fn is_list_numeral(c: char) -> bool {
+    "一二三四五六七八九十两几".contains(c) || c.is_ascii_digit()
+}
+
+/// The counter that ends a list marker after its numeral (`三大`, `3家`,
+/// `两个`).
+fn is_list_counter(c: char) -> bool {
+    matches!(c, '大' | '个' | '家' | '所' | '座')
+}
+
 /// Where the shared words proper start after a list: past the marker
 /// (`等`, `三大`) and any places or level words qualifying the whole list.
 fn shared_start(text: &str, last: usize, suffix: Span, r: &InstitutionRules) -> usize {
@@ -831,10 +853,9 @@ fn shared_start(text: &str, last: usize, suffix: Span, r: &InstitutionRules) -> 
         let mut n = 0;
         let mut cs = rest.char_indices();
         for (i, c) in cs.by_ref() {
-            if c == '等' || "一二三四五六七八九十两几".contains(c) || (c == '大' && i > 0)
-            {
+            if c == '等' || is_list_numeral(c) || (is_list_counter(c) && i > 0) {
                 n = i + c.len_utf8();
-                if c == '大' {
+                if is_list_counter(c) {
                     break;
                 }
                 continue;
