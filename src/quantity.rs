@@ -794,6 +794,23 @@ mod tests {
         ]
     );
 
+    t!(
+        articles_and_words_are_not_counts,
+        "打造一个中心，召开一次会议，服务统一大市场，陆家嘴金融城，超过14年，另一方面",
+        []
+    );
+    t!(
+        more_counters_and_currencies,
+        "养老床位52.4万张，人均预期寿命78.9岁，NT$116.3 billion, an 87-hectare park, 武汉东湖、襄阳、宜昌3家高新区",
+        [
+            ("52.4万张", 524000, Count),
+            ("78.9岁", 78.9, Other),
+            ("NT$116.3 billion", 1.163e11, Currency),
+            ("87-hectare", 87, Area),
+            ("3家", 3, Count)
+        ]
+    );
+
     #[test]
     fn table_cells_take_the_row_unit() {
         let text = "序号\t指 标 名 称\t2020 年\t2025 年\t年均\t指标属性\n1\t全社会研发经费投入增长（%）\t12.2\t—\t> 10\t预期性\n9\t技术合同成交额 (亿元)\t145.7\t1100\t—\t预期性\n10\t规模以上工业产值中战略性新兴产业占比\t32\t35\t—\t预期\n\n重庆市人民政府文件\n\n序号\t指 标 名 称\t2020 年\t2025 年\t年均\t指标属性\n\t(%)\t\t\t\t性\n";
