@@ -106,6 +106,30 @@ fn a_ten_megabyte_single_line_is_extracted() {
     assert_spans(&text, &ex);
 }
 
+/// Dense runs of one kind of mention on one line (figures glued to figures,
+/// a shared-suffix list, a numeral run): every per-mention step must stay
+/// local, or these take quadratic time (they did, before the context
+/// windows and list bounds).
+#[test]
+fn dense_runs_on_one_line_are_extracted() {
+    let ex = Extractor::new();
+    // (the text, and whether each repeat holds one figure)
+    for (unit, figures) in [
+        ("2.5%", true),
+        ("金凤、", false),
+        ("一", false),
+        ("研发投入强度达2.6%，", true),
+    ] {
+        let repeats = (256 << 10) / unit.len();
+        let text = unit.repeat(repeats);
+        let out = ex.extract(&text).expect("text");
+        if figures {
+            assert_eq!(out.quantities.len(), repeats, "{unit}");
+        }
+        assert_spans(&text, &out);
+    }
+}
+
 /// Pieces of real documents that stress the text layer and recognizers.
 const FRAGMENTS: &[&str] = &[
     "４.５ 萬家",

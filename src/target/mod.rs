@@ -53,6 +53,8 @@ const CONTEXT_BYTES: usize = 1024;
 /// How many pieces (words between figures, years and list marks) back from
 /// a figure its metric phrase may stand.
 const PIECES_BACK: usize = 16;
+/// The longest list of figures `分别` / `respectively` pairs.
+const MAX_LIST: usize = 32;
 /// How many clauses back a figure that opens its clause looks for its
 /// subject.
 const CLAUSES_BACK: usize = 3;
@@ -528,11 +530,15 @@ impl Ctx<'_> {
             gap.is_empty() || w.list_separator.is_whole(gap)
         };
         let mut first = i;
-        while first > 0 && listed(&self.quantities[first - 1], &self.quantities[first]) {
+        while first > 0
+            && i - first < MAX_LIST
+            && listed(&self.quantities[first - 1], &self.quantities[first])
+        {
             first -= 1;
         }
         let mut last = i;
         while last + 1 < self.quantities.len()
+            && last - i < MAX_LIST
             && listed(&self.quantities[last], &self.quantities[last + 1])
         {
             last += 1;
