@@ -265,7 +265,29 @@ fn classify(
     if let Some((at, _)) = r.gazetteer.category_suffix(&name_text) {
         let rest = &name_text[..at];
         // a level phrase before a category keeps it a category (`川渝共建`)
-        let generic = r.lexicon.zh_qualifier.contains(rest) || !r.zh_proper(rest, false);
+        let qualified = r.lexicon.zh_qualifier.contains(rest);
+        let generic = qualified || !r.zh_proper(rest, false);
+        // words before it that are neither a level, a name nor a field (a
+        // verb, adverb, conjunction or time word: `当时`, `租用`, `例如`,
+        // `而`) are not part of it: the category alone
+        let alias_len = name_text.len() - at;
+        let alias = Span::new(name.end.saturating_sub(alias_len).max(name.start), name.end);
+        if !rest.is_empty()
+            && generic
+            && !qualified
+            && no_noun(rest)
+            && text.is_char_boundary(alias.start)
+            && text[alias] == name_text[at..]
+        {
+            out.push(Cand::new(
+                alias,
+                name_text[at..].to_string(),
+                kind,
+                true,
+                Source::Walk,
+            ));
+            return;
+        }
         out.push(Cand::new(name, name_text, kind, generic, Source::Walk));
         return;
     }
@@ -831,6 +853,18 @@ fn emit_coordinated(
         };
         out.push(cand);
     }
+}
+
+/// True where the segmenter reads no noun in `s`: only verbs, adverbs,
+/// conjunctions, prepositions, pronouns, particles and time words.
+fn no_noun(s: &str) -> bool {
+    crate::token::jieba().tag(s, true).iter().all(|t| {
+        let tag = t.tag;
+        tag != "vn"
+            && ["v", "d", "c", "p", "r", "u", "y", "e", "t"]
+                .iter()
+                .any(|f| tag.starts_with(f))
+    })
 }
 
 /// A numeral of a list marker (`三大`, `3家`).
