@@ -369,10 +369,11 @@ impl Metrics {
             })
     }
 
-    /// The longest wording in `hay` (shadow text: folded, half-width); of
-    /// equally long ones, the last.
+    /// The wording that names `hay` (shadow text: folded, half-width): the
+    /// one reaching furthest right, the head of a noun phrase (`研发投入强度`
+    /// in `全社会研发投入强度`, not `全社会研发投入`); of those, the longest.
     pub(crate) fn find(&self, hay: &str) -> Option<Found> {
-        self.all(hay).max_by_key(|f| (f.end - f.start, f.end))
+        self.all(hay).max_by_key(|f| (f.end, f.end - f.start))
     }
 
     /// The wording in `hay` that ends last (nearest a figure after it); of
