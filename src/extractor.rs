@@ -85,6 +85,11 @@ impl ExtractorBuilder {
     /// `gazetteer`, …), written in that table's tab-separated format, with
     /// or without its header line.
     ///
+    /// Added rows reach every recognizer, but not the segmenter's
+    /// dictionary: the jieba-rs segmenter is built once per process from
+    /// the shipped tables, so an added name the segmenter splits in an odd
+    /// place can still be missed where a shipped one is found.
+    ///
     /// ```
     /// use zhen_extract::Extractor;
     /// let ex = Extractor::builder()
