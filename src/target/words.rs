@@ -3,6 +3,7 @@
 //! report, or trim a metric phrase.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use std::sync::OnceLock;
 
 use crate::error::RuleError;
 use crate::model::Comparator;
@@ -33,8 +34,9 @@ fn whole_word(hay: &str, s: usize, e: usize) -> bool {
 pub(crate) struct WordList {
     /// Longest first.
     words: Vec<String>,
-    /// Every word, for searches inside a text (built by [`WordList::seal`]).
-    matcher: Option<AhoCorasick>,
+    /// Every word, for searches inside a text: built on first use, once
+    /// every word is in.
+    matcher: OnceLock<AhoCorasick>,
 }
 
 impl WordList {
@@ -43,17 +45,18 @@ impl WordList {
         if !w.is_empty() && !self.words.contains(&w) {
             self.words.push(w);
             self.words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            self.matcher = OnceLock::new();
         }
     }
 
-    /// Builds the matcher once every word is in.
-    fn seal(&mut self) -> Result<(), aho_corasick::BuildError> {
-        self.matcher = Some(
+    fn matcher(&self) -> &AhoCorasick {
+        self.matcher.get_or_init(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
-                .build(&self.words)?,
-        );
-        Ok(())
+                .build(&self.words)
+                // only pattern sets past u32 ids or states fail to build
+                .expect("a rule-table word list builds")
+        })
     }
 
     /// The byte length of the longest word that ends `hay`.
@@ -83,9 +86,8 @@ impl WordList {
     /// Every occurrence of a word in `hay` (overlapping ones too, English
     /// on word boundaries), as (offset, length).
     fn occurrences<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize)> + 'h {
-        self.matcher
-            .iter()
-            .flat_map(move |m| m.find_overlapping_iter(hay))
+        self.matcher()
+            .find_overlapping_iter(hay)
             .filter(move |m| {
                 !is_latin(&self.words[m.pattern().as_usize()])
                     || whole_word(hay, m.start(), m.end())
@@ -196,39 +198,6 @@ impl Words {
             for word in t.list(row, "words") {
                 list.push(word);
             }
-        }
-        let lists = [
-            &mut w.target,
-            &mut w.actual,
-            &mut w.trim,
-            &mut w.growth,
-            &mut w.increase,
-            &mut w.respectively,
-            &mut w.scope,
-            &mut w.target_year,
-            &mut w.actual_year,
-            &mut w.compare_year,
-            &mut w.not_metric,
-            &mut w.plan_first,
-            &mut w.plan_last,
-            &mut w.list_separator,
-            &mut w.baseline_from,
-            &mut w.baseline_to,
-            &mut w.year_after,
-            &mut w.verb,
-            &mut w.count_noun,
-            &mut w.share,
-            &mut w.summary_counter,
-            &mut w.heading_target,
-            &mut w.heading_actual,
-        ];
-        for list in lists
-            .into_iter()
-            .chain(w.before.iter_mut().map(|(_, l)| l))
-            .chain(w.after.iter_mut().map(|(_, l)| l))
-        {
-            list.seal()
-                .map_err(|e| RuleError::new(t.name(), 0, format!("cannot build a matcher: {e}")))?;
         }
         Ok(w)
     }
