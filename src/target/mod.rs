@@ -152,7 +152,7 @@ fn doc_frame(doc: &Document, text: &str, years: &[YHit]) -> DocFrame {
         .segments
         .paragraphs
         .first()
-        .filter(|p| text[**p].chars().nth(SECTION_HEADING_CHARS).is_none());
+        .filter(|p| at_most_chars(&text[**p], SECTION_HEADING_CHARS));
     let title_years: Vec<&YHit> = title
         .map(|p| {
             years
@@ -729,22 +729,21 @@ impl Ctx<'_> {
             .collect();
         // a year right after the figure (`2.6% in 2025`) is its own; else
         // the nearest before it, else after
-        let right_after = in_sentence
-            .iter()
-            .find(|y| y.span.start >= q.span.end)
-            .filter(|y| {
-                let gap = self.text[q.span.end..y.span.start].trim();
-                gap.is_empty() || w.year_after.is_whole(gap)
-            });
-        let near = right_after
+        let near = self
+            .year_right_after(q.span.end, sentence.end)
             .or_else(|| {
                 in_sentence
                     .iter()
                     .rev()
                     .find(|y| y.span.end <= q.span.start)
+                    .copied()
             })
-            .or_else(|| in_sentence.iter().find(|y| y.span.start >= q.span.end))
-            .copied();
+            .or_else(|| {
+                in_sentence
+                    .iter()
+                    .find(|y| y.span.start >= q.span.end)
+                    .copied()
+            });
         let (year_hit, governing_target) = match near {
             Some(y) => (Some(y), false),
             None => match self.governing_year(sentence) {
@@ -752,11 +751,12 @@ impl Ctx<'_> {
                 None => (None, false),
             },
         };
-        let year_frame = year_hit.map(|y| self.year_frame(y).or_else(|| self.plan_frame(y)));
+        let deadline = year_hit.and_then(|y| self.year_frame(y));
+        let year_frame = year_hit.and_then(|y| deadline.or_else(|| self.plan_frame(y)));
         // a deadline or report date of the sentence's own year comes first,
         // then frames in the figure's own clause: `2023年成交额同比增长20%，
         // 力争2024年突破600亿元` reports one figure and sets the other
-        let own_year_frame = near.and_then(|y| self.year_frame(y));
+        let own_year_frame = deadline.filter(|_| near.is_some());
         let clause_text = &self.text[clause];
         let clause_frame = if let Some(s) = own_year_frame {
             Some(s)
@@ -769,9 +769,9 @@ impl Ctx<'_> {
         };
         let status = if let Some(s) = clause_frame {
             s
-        } else if frame_target || governing_target || year_frame == Some(Some(Status::Target)) {
+        } else if frame_target || governing_target || year_frame == Some(Status::Target) {
             Status::Target
-        } else if frame_actual || year_frame == Some(Some(Status::Actual)) {
+        } else if frame_actual || year_frame == Some(Status::Actual) {
             Status::Actual
         } else if let Some(s) = self.section_frame(sentence) {
             s
@@ -799,6 +799,17 @@ impl Ctx<'_> {
             _ => Some(y.end_year),
         });
         (year, status)
+    }
+
+    /// The year right after `end`, before `limit`, with nothing but spaces
+    /// or a `year_after` word between (`2.6% in 2025`): that figure's own.
+    fn year_right_after(&self, end: usize, limit: usize) -> Option<&YHit> {
+        self.years_in(between(end, limit))
+            .find(|y| !self.compared_year(y))
+            .filter(|y| {
+                let gap = self.text[end..y.span.start].trim();
+                gap.is_empty() || self.rules.words.year_after.is_whole(gap)
+            })
     }
 
     /// A year a figure is compared with (`比2015年提高了`), not its own.
@@ -860,7 +871,7 @@ impl Ctx<'_> {
         (pi.saturating_sub(SECTION_PARAGRAPHS)..pi)
             .rev()
             .map(|k| &self.text[paras[k]])
-            .filter(|p| p.chars().nth(SECTION_HEADING_CHARS).is_none())
+            .filter(|p| at_most_chars(p, SECTION_HEADING_CHARS))
             .find_map(
                 |p| match (w.heading_target.occurs_in(p), w.heading_actual.occurs_in(p)) {
                     (true, false) => Some(Some(Status::Target)),
@@ -893,7 +904,7 @@ impl Ctx<'_> {
                 .take_while(|y| y.span.start <= opening_end)
                 .filter(|y| k == pi || y.kind != YearKind::Date)
                 .find(|y| !self.compared_year(y));
-            let heading = self.text[p].chars().nth(HEADING_CHARS).is_none();
+            let heading = at_most_chars(&self.text[p], HEADING_CHARS);
             if let Some(y) = opening {
                 let frame = heading && self.rules.words.target.occurs_in(&self.text[p]);
                 return Some((y, frame));
@@ -925,12 +936,7 @@ impl Ctx<'_> {
         }
         // its year: right after it (`from 2.11% in 2020`), else before it
         let year = self
-            .years_in(between(prev.span.end, q.span.start))
-            .next()
-            .filter(|y| {
-                let gap = self.text[prev.span.end..y.span.start].trim();
-                gap.is_empty() || w.year_after.is_whole(gap)
-            })
+            .year_right_after(prev.span.end, q.span.start)
             .or_else(|| self.years_in(between(clause.start, prev.span.start)).last())
             .map(|y| y.end_year);
         Some(Baseline {
@@ -939,6 +945,12 @@ impl Ctx<'_> {
             span: Some(self.doc.span_text(prev.span)),
         })
     }
+}
+
+/// True where `s` holds at most `n` characters (a heading, a title),
+/// without counting past `n`.
+fn at_most_chars(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_none()
 }
 
 /// The span from `a` to `b`, empty where `b` comes first.
