@@ -180,23 +180,13 @@ pub(crate) fn find(
             }
             hit(s, e, y, y, YearKind::Date)
         } else if let Some(cy) = c.name("cdy") {
-            let Some(v) = rules
-                .numbers
-                .scan(text, cy.start(), cy.end())
-                .filter(|m| m.end == cy.end())
-            else {
+            let Some(y) = chinese_year(text, cy, rules) else {
                 continue;
             };
-            let y = v.value as i32;
             hit(s, e, y, y, YearKind::Date)
-        } else if c.name("edate").is_some() {
-            let y = num("ey").unwrap_or(0);
-            hit(s, e, y, y, YearKind::Date)
-        } else if c.name("ddate").is_some() {
-            let y = num("dy2").unwrap_or(0);
-            hit(s, e, y, y, YearKind::Date)
-        } else if c.name("idate").is_some() {
-            let y = num("iy").unwrap_or(0);
+        } else if let Some(y) = ["ey", "dy2", "iy"].iter().find_map(|g| num(g)) {
+            // English and ISO dates: `July 26, 2018`, `26 July 2018`,
+            // `2018-07-26`
             hit(s, e, y, y, YearKind::Date)
         } else if c.name("range").is_some() {
             let a = num("r1").unwrap_or(0);
@@ -222,17 +212,9 @@ pub(crate) fn find(
             }
             hit(s, e, a, b, YearKind::Range)
         } else if let Some(cy) = c.name("cy") {
-            let Some(v) = rules
-                .numbers
-                .scan(text, cy.start(), cy.end())
-                .filter(|m| m.end == cy.end())
-            else {
+            let Some(y) = chinese_year(text, cy, rules) else {
                 continue;
             };
-            let y = v.value as i32;
-            if !(1000..=2999).contains(&y) {
-                continue;
-            }
             hit(s, e, y, y, YearKind::Year)
         } else if c.name("year").is_some() {
             let y = num("y").unwrap_or(0);
@@ -279,6 +261,16 @@ pub(crate) fn find(
         cands.extend(relative_hits(text, rules, reference));
     }
     settle(cands)
+}
+
+/// A year written in Chinese digits (`二〇三五`, `一九九九`), read whole.
+fn chinese_year(text: &str, digits: regex::Match, rules: &Rules) -> Option<i32> {
+    let m = rules
+        .numbers
+        .scan(text, digits.start(), digits.end())
+        .filter(|m| m.end == digits.end())?;
+    let y = m.value as i32;
+    (1000..=2999).contains(&y).then_some(y)
 }
 
 /// Longest first at each start, then no overlaps.
