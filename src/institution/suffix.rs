@@ -228,10 +228,11 @@ fn suffix_hits(text: &str, r: &InstitutionRules) -> Vec<SuffixHit> {
     // before words that join names (`计算所和微生物所`)
     let glued = |i: usize| {
         let h = all[i].span;
-        text[h.start..h.end].chars().count() == 1
-            && text[h.end..].chars().next().is_some_and(|c| {
-                crate::text::is_han(c) && !matches!(c, '等' | '和' | '与' | '及' | '以')
-            })
+        let rest = &text[h.end..];
+        text[h].chars().count() == 1
+            && rest.starts_with(crate::text::is_han)
+            && !rest.starts_with('等')
+            && !CONJUNCTIONS.iter().any(|c| rest.starts_with(c))
     };
     let keep: Vec<bool> = (0..all.len())
         .map(|i| !overridden(i) && !glued(i))
@@ -743,7 +744,7 @@ fn list_items(
 /// Splits `甲和乙` into `乙` and the end of `甲`, for the last two items of a
 /// list (`金凤、嘉陵江和明月湖`).
 fn split_conjunction(text: &str, item: Span) -> (Span, Option<usize>) {
-    for conj in ["以及", "和", "及", "与"] {
+    for conj in CONJUNCTIONS {
         if let Some(p) = text[item].rfind(conj) {
             let at = item.start + p;
             if p > 0 && at + conj.len() < item.end {
@@ -854,6 +855,9 @@ fn emit_coordinated(
         out.push(cand);
     }
 }
+
+/// Words that join two names (`计算所和微生物所`), longest first.
+const CONJUNCTIONS: [&str; 4] = ["以及", "和", "及", "与"];
 
 /// True where the segmenter reads no noun in `s`: only verbs, adverbs,
 /// conjunctions, prepositions, pronouns, particles and time words.
