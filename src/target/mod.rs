@@ -421,13 +421,25 @@ impl Ctx<'_> {
         let after = between(q.span.end, clause.end);
         // (the thing counted follows the count at once, past any bound: not
         // across a list mark, `设施达到8个、全国重点实验室45家`); also where a
-        // list of names ends right before it (`新增荆州、孝感、黄冈3个过三千
-        // 亿元城市`)
+        // list of names ends right before it (`荆州、孝感、黄冈3个区域中心城市`)
         let bound = w.bound_after(&self.text[after]).map_or(0, |(_, n)| n);
         let after = between(after.start + bound, after.end);
         let direct = !self.text[after]
             .trim_start_matches(' ')
             .starts_with(is_filler);
+        // a known wording right after the figure where the words before name
+        // none (a headline: `exceed 2.73% r&d investment intensity in 2025`;
+        // `首批6个环大学创新生态圈功能`): that wording, not the whole piece
+        let m = &self.rules.metrics;
+        if prefix.is_none_or(|p| m.find(&self.text[p]).is_none()) {
+            let rest = &self.text[after];
+            let lead = rest.len() - rest.trim_start_matches(is_filler).len();
+            if let Some(f) = m.find(rest).filter(|f| f.start == lead) {
+                return Some(Phrase {
+                    span: Span::new(after.start + f.start, after.start + f.end),
+                });
+            }
+        }
         let counted = self
             .trimmed(self.pieces(after))
             .next()
@@ -441,18 +453,6 @@ impl Ctx<'_> {
             });
             if (verb_only || listed) && q.unit == Unit::Count && !self.text[q.span].is_ascii() {
                 return Some(Phrase { span: c });
-            }
-        }
-        // a known wording right after the figure (a headline: `exceed 2.73%
-        // r&d investment intensity in 2025`) where the words before name none
-        let m = &self.rules.metrics;
-        if prefix.is_none_or(|p| m.find(&self.text[p]).is_none()) {
-            let rest = &self.text[after];
-            let lead = rest.len() - rest.trim_start_matches(is_filler).len();
-            if let Some(f) = m.find(rest).filter(|f| f.start == lead) {
-                return Some(Phrase {
-                    span: Span::new(after.start + f.start, after.start + f.end),
-                });
             }
         }
         if let Some(p) = prefix {
@@ -1242,6 +1242,24 @@ mod tests {
             .extract(text)
             .unwrap();
         assert_eq!(out.targets[0].year, Some(2030));
+    }
+
+    #[test]
+    fn the_thing_a_count_counts() {
+        let metrics: Vec<String> = t("2025年，重大科技基础设施达到8个、全国重点实验室45家。荆州、孝感、黄冈3个区域中心城市加快发展。挂牌运行3个重庆实验室。建设全市首批6个环大学创新生态圈功能区。")
+            .into_iter()
+            .map(|r| r.1)
+            .collect();
+        assert_eq!(
+            metrics,
+            [
+                "重大科技基础设施",
+                "全国重点实验室",
+                "区域中心城市",
+                "重庆实验室",
+                "环大学创新生态圈"
+            ]
+        );
     }
 
     #[test]
