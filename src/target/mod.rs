@@ -1245,6 +1245,28 @@ mod tests {
     }
 
     #[test]
+    fn goals_of_an_annual_document_take_its_title_year() {
+        let annual = "湖北省人民政府2026年科技工作要点\n重点做好以下工作。\n新培育科技型中小企业3000家以上。";
+        assert_eq!(
+            t(annual),
+            [row(
+                "3000家",
+                "科技型中小企业",
+                Some("tech_enterprises"),
+                Gte,
+                Some(2026),
+                Target
+            )]
+        );
+        // a title naming a period, not one year, gives none
+        let plan =
+            "全省科技创新规划（2021—2025年）\n重点做好以下工作。\n新培育科技型中小企业3000家以上。";
+        assert_eq!(t(plan)[0].4, None);
+        let untitled = "重点做好以下工作。\n新培育科技型中小企业3000家以上。";
+        assert_eq!(t(untitled)[0].4, None);
+    }
+
+    #[test]
     fn the_thing_a_count_counts() {
         let metrics: Vec<String> = t("2025年，重大科技基础设施达到8个、全国重点实验室45家。荆州、孝感、黄冈3个区域中心城市加快发展。挂牌运行3个重庆实验室。建设全市首批6个环大学创新生态圈功能区。")
             .into_iter()
