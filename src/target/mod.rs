@@ -651,7 +651,13 @@ impl Ctx<'_> {
             .next()
             .map_or(clause.end, |(_, o)| o.span.start);
         let near_after = &self.text[between(q.span.end, next)];
-        let near_after: String = near_after[..near_after.find('、').unwrap_or(near_after.len())]
+        // (up to the next item of a list: `10%以上、占…`)
+        let item_end = w
+            .list_separator
+            .words_in(near_after)
+            .first()
+            .map_or(near_after.len(), |&(o, _)| o);
+        let near_after: String = near_after[..item_end]
             .to_lowercase()
             .chars()
             .take(GAPPED_REACH)
