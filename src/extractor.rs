@@ -2,12 +2,9 @@
 //! rule tables.
 
 use crate::error::{InputError, RuleError};
-use crate::model::{Extraction, SpanText};
+use crate::model::Extraction;
 use crate::rules::{Rules, Tables};
-use crate::segment::Segments;
-use crate::span::Span;
-use crate::text::Normalized;
-use crate::token::Token;
+use crate::text::Document;
 use std::sync::Arc;
 
 /// Default limit on the size of one input: 64 MiB.
@@ -124,72 +121,6 @@ impl ExtractorBuilder {
     }
 }
 
-/// A document read through the text layer: its paragraphs, sentences and
-/// tokens, with spans into the original input.
-#[derive(Debug)]
-pub struct Document<'h> {
-    input: &'h str,
-    pub(crate) norm: Normalized,
-    pub(crate) segments: Segments,
-    pub(crate) tokens: Vec<Token>,
-}
-
-impl<'h> Document<'h> {
-    pub(crate) fn new(input: &'h str) -> Document<'h> {
-        let norm = Normalized::new(input);
-        let segments = Segments::new(norm.text());
-        let mut tokens = Vec::new();
-        for p in &segments.paragraphs {
-            crate::token::tokenize_into(norm.text(), *p, &mut tokens);
-        }
-        Document {
-            input,
-            norm,
-            segments,
-            tokens,
-        }
-    }
-
-    /// The original input.
-    pub fn input(&self) -> &'h str {
-        self.input
-    }
-
-    /// The normalised shadow text recognizers read.
-    pub fn normalized(&self) -> &Normalized {
-        &self.norm
-    }
-
-    /// The paragraphs (lines; table rows included), as original spans.
-    pub fn paragraphs(&self) -> impl Iterator<Item = Span> + '_ {
-        self.segments
-            .paragraphs
-            .iter()
-            .map(|s| self.norm.to_original(*s))
-    }
-
-    /// The sentences, as original spans.
-    pub fn sentences(&self) -> impl Iterator<Item = Span> + '_ {
-        self.segments
-            .sentences
-            .iter()
-            .map(|s| self.norm.to_original(*s))
-    }
-
-    /// The tokens, with original spans.
-    pub fn tokens(&self) -> impl Iterator<Item = Token> + '_ {
-        self.tokens.iter().map(|t| Token {
-            span: self.norm.to_original(t.span),
-            kind: t.kind,
-        })
-    }
-
-    /// Maps a shadow span to the original and slices it.
-    pub(crate) fn span_text(&self, shadow: Span) -> SpanText {
-        SpanText::of(self.input, self.norm.to_original(shadow))
-    }
-}
-
 impl Extractor {
     /// An extractor with the shipped rule tables and default options.
     pub fn new() -> Extractor {
@@ -272,7 +203,7 @@ impl Extractor {
         Extraction {
             quantities: quantities.iter().map(|q| q.to_record(doc)).collect(),
             years: years.iter().map(|y| y.to_record(doc)).collect(),
-            targets: crate::target::find(
+            targets: crate::targets::find(
                 doc,
                 &self.rules,
                 &quantities,

@@ -89,16 +89,15 @@ mod model;
 pub mod number;
 mod quantity;
 pub mod rules;
-mod segment;
 mod span;
-mod target;
+mod targets;
 pub mod text;
 mod timeline;
 mod token;
 mod year;
 
 pub use error::{InputError, RuleError};
-pub use extractor::{Document, Extractor, ExtractorBuilder, DEFAULT_MAX_INPUT_BYTES};
+pub use extractor::{Extractor, ExtractorBuilder, DEFAULT_MAX_INPUT_BYTES};
 pub use institution::{institution_index, name_key, InstitutionEntry, InstitutionOccurrence};
 pub use model::{
     Baseline, Comparator, Extraction, Institution, InstitutionKind, Quantity, SpanText, Status,
@@ -106,6 +105,7 @@ pub use model::{
 };
 pub use number::parse_number;
 pub use span::Span;
+pub use text::Document;
 pub use timeline::{timeline, MetricTimeline, TimelinePoint, TimelineTable};
 pub use token::{Token, TokenKind};
 pub use year::plan_years;

@@ -7,11 +7,11 @@
 
 use crate::error::RuleError;
 use crate::exclusion::{Applies, Excluded, ExcludedRegions};
-use crate::extractor::Document;
 use crate::model::{Quantity, Unit};
 use crate::number::{NumberForm, NumberMatch, NumberRules};
 use crate::rules::{Rules, Tables};
 use crate::span::Span;
+use crate::text::Document;
 use crate::text::{fold_char, is_han};
 use crate::token::{Token, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};

@@ -5,12 +5,12 @@
 
 use crate::error::RuleError;
 use crate::exclusion::{Applies, ExcludedRegions};
-use crate::extractor::Document;
 use crate::model::{YearKind, YearMention};
 use crate::number::NumberRules;
 use crate::rules::{Rules, Tables};
 use crate::span::Span;
 use crate::text::fold_char;
+use crate::text::Document;
 use once_cell::sync::Lazy;
 use regex::Regex;
 

@@ -32,10 +32,10 @@ pub use corpus::{institution_index, InstitutionEntry, InstitutionOccurrence};
 pub use gazetteer::name_key;
 
 use crate::error::RuleError;
-use crate::extractor::Document;
 use crate::model::{Institution, InstitutionKind};
 use crate::rules::{Rules, Tables};
 use crate::span::{Span, SpanIndex};
+use crate::text::Document;
 use std::collections::BTreeMap;
 
 /// The compiled institution tables.

@@ -141,7 +141,7 @@ pub(crate) fn find(
         .collect();
     for h in &hits {
         let Some(kind) = h.row.kind else { continue };
-        let Some(pi) = crate::segment::containing(paragraphs, h.span.start) else {
+        let Some(pi) = crate::text::segment::containing(paragraphs, h.span.start) else {
             continue;
         };
         let para = paragraphs[pi];

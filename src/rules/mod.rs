@@ -90,7 +90,7 @@ pub struct Rules {
     pub(crate) years: crate::year::YearRules,
     pub(crate) exclusions: crate::exclusion::Exclusions,
     pub(crate) institutions: crate::institution::InstitutionRules,
-    pub(crate) targets: crate::target::TargetRules,
+    pub(crate) targets: crate::targets::TargetRules,
 }
 
 static DEFAULT: Lazy<Arc<Rules>> = Lazy::new(|| {
@@ -109,7 +109,7 @@ impl Rules {
             years: crate::year::YearRules::compile(t)?,
             exclusions: crate::exclusion::Exclusions::compile(t.get("exclusions"))?,
             institutions: crate::institution::InstitutionRules::compile(t)?,
-            targets: crate::target::TargetRules::compile(t)?,
+            targets: crate::targets::TargetRules::compile(t)?,
             numbers,
         })
     }

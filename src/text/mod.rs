@@ -18,9 +18,12 @@
 //! from, so a shadow span maps back to an original span exactly once, at
 //! the end of the pipeline.
 
+mod document;
 mod fold;
 mod markup;
+pub(crate) mod segment;
 
+pub use document::Document;
 pub use fold::fold_char;
 
 use crate::span::Span;

@@ -28,12 +28,12 @@ mod words;
 
 pub(crate) use words::{Metrics, Words};
 
-use crate::extractor::Document;
 use crate::model::{Baseline, Comparator, Status, Target, Unit, YearKind};
 use crate::quantity::Hit as QHit;
 use crate::rules::Rules;
-use crate::segment::containing;
 use crate::span::Span;
+use crate::text::segment::containing;
+use crate::text::Document;
 use crate::year::Hit as YHit;
 
 /// How many paragraphs back a heading or opening year may govern.

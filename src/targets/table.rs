@@ -71,8 +71,10 @@ fn label_span(text: &str, label: Span) -> Span {
     let cut = t.rfind('(').filter(|_| t.trim_end().ends_with(')'));
     let end = label.start + cut.unwrap_or(t.len());
     let s = &text[label.start..end];
+    let trimmed = s.trim();
+    // a label of spaces alone (`\t (%)\t2.6`) trims to an empty span
     let start = label.start + (s.len() - s.trim_start().len());
-    Span::new(start, label.start + s.trim_end().len())
+    Span::new(start, start + trimmed.len())
 }
 
 /// The target a table cell gives.

@@ -1,0 +1,75 @@
+//! A document read through the text layer: the shadow text, its
+//! paragraphs, sentences and clauses, and its tokens. Every recognizer
+//! reads a `Document`; the extractor builds one and hands it on.
+
+use crate::model::SpanText;
+use crate::span::Span;
+use crate::text::segment::Segments;
+use crate::text::Normalized;
+use crate::token::Token;
+
+/// A document read through the text layer: its paragraphs, sentences and
+/// tokens, with spans into the original input.
+#[derive(Debug)]
+pub struct Document<'h> {
+    input: &'h str,
+    pub(crate) norm: Normalized,
+    pub(crate) segments: Segments,
+    pub(crate) tokens: Vec<Token>,
+}
+
+impl<'h> Document<'h> {
+    pub(crate) fn new(input: &'h str) -> Document<'h> {
+        let norm = Normalized::new(input);
+        let segments = Segments::new(norm.text());
+        let mut tokens = Vec::new();
+        for p in &segments.paragraphs {
+            crate::token::tokenize_into(norm.text(), *p, &mut tokens);
+        }
+        Document {
+            input,
+            norm,
+            segments,
+            tokens,
+        }
+    }
+
+    /// The original input.
+    pub fn input(&self) -> &'h str {
+        self.input
+    }
+
+    /// The normalised shadow text recognizers read.
+    pub fn normalized(&self) -> &Normalized {
+        &self.norm
+    }
+
+    /// The paragraphs (lines; table rows included), as original spans.
+    pub fn paragraphs(&self) -> impl Iterator<Item = Span> + '_ {
+        self.segments
+            .paragraphs
+            .iter()
+            .map(|s| self.norm.to_original(*s))
+    }
+
+    /// The sentences, as original spans.
+    pub fn sentences(&self) -> impl Iterator<Item = Span> + '_ {
+        self.segments
+            .sentences
+            .iter()
+            .map(|s| self.norm.to_original(*s))
+    }
+
+    /// The tokens, with original spans.
+    pub fn tokens(&self) -> impl Iterator<Item = Token> + '_ {
+        self.tokens.iter().map(|t| Token {
+            span: self.norm.to_original(t.span),
+            kind: t.kind,
+        })
+    }
+
+    /// Maps a shadow span to the original and slices it.
+    pub(crate) fn span_text(&self, shadow: Span) -> SpanText {
+        SpanText::of(self.input, self.norm.to_original(shadow))
+    }
+}
