@@ -147,3 +147,59 @@ pub(super) fn target(ctx: &Ctx, q: &QHit) -> Option<Target> {
         baseline,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::Cell;
+    use crate::{Comparator::*, Extractor, Status::*};
+
+    #[test]
+    fn indicator_table_rows() {
+        let text = "专栏 1 主要指标\n序号\t指 标 名 称\t2020 年\t2025 年\t年均\t指标属性\n1\t全社会研发经费投入增长（%）\t12.2\t—\t> 10\t预期性\n2\t全社会研发经费占地区生产总值的比重（%）\t2.11\t2.6\t—\t预期性\n";
+        let out = Extractor::new().extract(text).unwrap();
+        let got: Vec<Cell> = out
+            .targets
+            .iter()
+            .map(|t| {
+                (
+                    t.quantity.span.text.as_str(),
+                    t.metric_id.as_deref(),
+                    t.comparator,
+                    t.year,
+                    t.status,
+                    t.baseline.as_ref().map(|b| b.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "12.2",
+                    Some("rd_expenditure_growth"),
+                    Eq,
+                    Some(2020),
+                    Actual,
+                    None
+                ),
+                (
+                    "10",
+                    Some("rd_expenditure_growth"),
+                    Gt,
+                    Some(2025),
+                    Target,
+                    Some(12.2)
+                ),
+                ("2.11", Some("rd_intensity"), Eq, Some(2020), Actual, None),
+                (
+                    "2.6",
+                    Some("rd_intensity"),
+                    Eq,
+                    Some(2025),
+                    Target,
+                    Some(2.11)
+                ),
+            ]
+        );
+    }
+}

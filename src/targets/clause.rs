@@ -1,0 +1,96 @@
+//! The pieces of a clause: the words between its figures, years and list
+//! marks, trimmed of frames, comparators and punctuation. Metric phrases
+//! are chosen from them.
+
+use super::{is_filler, Ctx};
+use crate::span::Span;
+
+impl Ctx<'_> {
+    /// Other figures and years inside `span`, in order: the points where a
+    /// metric phrase is cut.
+    pub(super) fn cuts(&self, span: Span) -> Vec<Span> {
+        let mut cuts: Vec<Span> = self
+            .quantities_in(span)
+            .map(|(_, q)| q.span)
+            .chain(self.years_in(span).map(|y| y.span))
+            .collect();
+        cuts.sort_by_key(|s| s.start);
+        cuts
+    }
+
+    /// The pieces of `span` between figures, years and list marks.
+    pub(super) fn pieces(&self, span: Span) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut at = span.start;
+        let mut cuts = self.cuts(span);
+        cuts.extend(
+            self.text[span]
+                .match_indices(['、', ';'])
+                .map(|(o, m)| Span::new(span.start + o, span.start + o + m.len())),
+        );
+        cuts.sort_by_key(|s| s.start);
+        for c in cuts {
+            if c.start >= at {
+                out.push(Span::new(at, c.start));
+            }
+            at = at.max(c.end);
+        }
+        out.push(Span::new(at, span.end));
+        out
+    }
+
+    /// The trimmed, non-empty pieces of `span`, trimmed as they are read
+    /// (a caller looking for one piece does not trim them all).
+    pub(super) fn trimmed<'s>(
+        &'s self,
+        pieces: Vec<Span>,
+    ) -> impl DoubleEndedIterator<Item = Span> + 's {
+        pieces
+            .into_iter()
+            .map(|p| self.trim(p))
+            .filter(|p| !p.is_empty())
+    }
+
+    /// Trims frames, comparators, punctuation and spaces off both ends.
+    pub(super) fn trim(&self, mut s: Span) -> Span {
+        let w = &self.rules.words;
+        loop {
+            let t = &self.text[s];
+            if t.is_empty() {
+                return s;
+            }
+            let lead = t.len() - t.trim_start_matches(is_filler).len();
+            let lead = if lead > 0 {
+                lead
+            } else {
+                w.trim
+                    .prefix_of(t)
+                    .or_else(|| w.target.prefix_of(t))
+                    .or_else(|| w.actual.prefix_of(t))
+                    .or_else(|| w.target_year.prefix_of(t))
+                    .or_else(|| w.actual_year.prefix_of(t))
+                    .unwrap_or(0)
+            };
+            let t2 = &t[lead..];
+            let tail = t2.len() - t2.trim_end_matches(is_filler).len();
+            let tail = if tail > 0 {
+                tail
+            } else {
+                w.bound_before(t2)
+                    .map(|(_, n)| n)
+                    .or_else(|| w.trim.suffix_of(t2))
+                    .or_else(|| w.target.suffix_of(t2))
+                    .or_else(|| w.actual.suffix_of(t2))
+                    .or_else(|| w.target_year.suffix_of(t2))
+                    .or_else(|| w.actual_year.suffix_of(t2))
+                    .or_else(|| w.growth.suffix_of(t2))
+                    .or_else(|| w.increase.suffix_of(t2))
+                    .unwrap_or(0)
+            };
+            if lead == 0 && tail == 0 {
+                return s;
+            }
+            s = Span::new(s.start + lead, (s.end - tail).max(s.start + lead));
+        }
+    }
+}

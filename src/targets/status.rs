@@ -1,0 +1,89 @@
+//! Whether a figure is a goal or a reported figure, where no frame of its
+//! own sentence says: the section heading over it, else its year against
+//! the document's own time.
+
+use super::{at_most_chars, Ctx, SECTION_HEADING_CHARS};
+use crate::model::Status;
+use crate::span::Span;
+use crate::year::Hit as YHit;
+
+/// How many paragraphs back the heading of a section may stand.
+const SECTION_PARAGRAPHS: usize = 60;
+
+impl Ctx<'_> {
+    /// Without frames: a year before the reference year (the caller's or
+    /// the document's dateline; else the plan the document sets out) is a
+    /// report and one after it a goal; otherwise a plan document states
+    /// goals and anything else reports.
+    pub(super) fn status_from_year(&self, y: Option<&YHit>) -> Status {
+        let now = self.reference_year.or(self.frame.plan_start);
+        match (y, now) {
+            (Some(y), Some(now)) if y.end_year < now => Status::Actual,
+            (Some(y), Some(now)) if y.end_year > now => Status::Target,
+            (_, Some(_)) if self.frame.plan_start.is_some() => Status::Target,
+            _ => Status::Actual,
+        }
+    }
+
+    /// The frame of the section a sentence sits in: the nearest heading
+    /// above it (a short paragraph) that holds a goal or review word of the
+    /// `heading_target` / `heading_actual` rows (`重点做好十一个方面工作`,
+    /// `“十四五”时期和2025年工作回顾`), unless it holds both.
+    pub(super) fn section_frame(&self, sentence: Span) -> Option<Status> {
+        let w = &self.rules.words;
+        let paras = &self.doc.segments.paragraphs;
+        let pi = self.paragraph_index(sentence.start)?;
+        (pi.saturating_sub(SECTION_PARAGRAPHS)..pi)
+            .rev()
+            .map(|k| &self.text[paras[k]])
+            .filter(|p| at_most_chars(p, SECTION_HEADING_CHARS))
+            .find_map(
+                |p| match (w.heading_target.occurs_in(p), w.heading_actual.occurs_in(p)) {
+                    (true, false) => Some(Some(Status::Target)),
+                    (false, true) => Some(Some(Status::Actual)),
+                    (true, true) => Some(None),
+                    (false, false) => None,
+                },
+            )
+            .flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::*;
+    use crate::{Comparator::*, Status::*};
+
+    #[test]
+    fn each_clause_frames_its_own_figure() {
+        assert_eq!(
+            t("2023年，全市技术合同成交额达到500亿元，同比增长20%，力争2024年突破600亿元。"),
+            [
+                row(
+                    "500亿元",
+                    "技术合同成交额",
+                    Some("tech_contract_turnover"),
+                    Eq,
+                    Some(2023),
+                    Actual
+                ),
+                row(
+                    "20%",
+                    "技术合同成交额",
+                    Some("tech_contract_turnover_growth"),
+                    Eq,
+                    Some(2023),
+                    Actual
+                ),
+                row(
+                    "600亿元",
+                    "技术合同成交额",
+                    Some("tech_contract_turnover"),
+                    Gt,
+                    Some(2024),
+                    Target
+                ),
+            ]
+        );
+    }
+}
