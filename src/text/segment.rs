@@ -2,9 +2,11 @@
 //!
 //! A paragraph is a line of the shadow (PDF breaks inside a sentence were
 //! already joined by the text layer); a table row is a paragraph whose
-//! cells are separated by tabs. Sentences end at `。！？；` and at an
-//! English full stop followed by a space; clauses end at commas and colons
-//! as well.
+//! cells are separated by tabs. Sentences end at `。！？` and at an
+//! English full stop followed by a space; clauses end at commas, colons
+//! and semicolons as well: `；` joins the clauses of one sentence
+//! (`目标：力争A；B；C` is one sentence, whose goal frame holds for all
+//! three).
 
 use crate::span::Span;
 
@@ -23,7 +25,7 @@ pub(crate) struct Segments {
 
 fn is_sentence_end(text: &str, at: usize, c: char) -> bool {
     match c {
-        '。' | '!' | '?' | ';' | '…' => true,
+        '。' | '!' | '?' | '…' => true,
         '.' => {
             // an English full stop, not a decimal point or an abbreviation
             let next = text[at + 1..].chars().next();
@@ -40,7 +42,7 @@ fn is_sentence_end(text: &str, at: usize, c: char) -> bool {
 /// A comma or colon that ends a clause: not a thousands separator
 /// (`10,000`) or a time (`9:30`) between digits.
 fn is_clause_end(text: &str, at: usize, c: char) -> bool {
-    if !matches!(c, ',' | ':' | '，' | '：') {
+    if !matches!(c, ',' | ':' | '，' | '：' | ';') {
         return false;
     }
     let digit_before = text[..at].ends_with(|d: char| d.is_ascii_digit());
