@@ -192,7 +192,7 @@ impl Extractor {
         // the year the document's dateline gives (year mentions do not)
         let (target_years, reference) = match self.reference_year {
             Some(y) => (None, Some(y)),
-            None => match crate::year::document_year(&years) {
+            None => match crate::year::document_year(&years, doc.norm.text(), &self.rules) {
                 Some(y) => (
                     Some(crate::year::with_relative(&years, doc, &self.rules, y)),
                     Some(y),

@@ -81,6 +81,7 @@
 #![warn(missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
+mod chunk;
 mod error;
 mod exclusion;
 mod extractor;

@@ -302,15 +302,52 @@ pub(crate) fn with_relative(
 /// How far into a document its dateline may stand, in bytes.
 const DATELINE_BYTES: usize = 600;
 
-/// The year a document was written, where its opening dates it: the first
-/// full date (`——2026年1月25日在…会议上`, `时间：2026-02-02`) near its
-/// start. Relative years (`今年`) in its targets read against it when the
-/// caller gives no reference year.
-pub(crate) fn document_year(hits: &[Hit]) -> Option<i32> {
+/// How far after a year the name of the annual event or document it
+/// dates may stand (`2026年全市科技工作会`), in bytes.
+const EVENT_REACH: usize = 36;
+
+/// The year a document was written or is about, where its opening says:
+/// the first full date near its start (`——2026年1月25日在…会议上`,
+/// `时间：2026-02-02`), else a year that names the annual event or
+/// document it reports (`记者从2026年全市科技工作会上获悉`, the
+/// `annual_event` rows of `target_words`). Relative years (`今年`) in its
+/// targets read against it when the caller gives no reference year.
+pub(crate) fn document_year(hits: &[Hit], text: &str, rules: &Rules) -> Option<i32> {
     hits.iter()
         .take_while(|h| h.span.start < DATELINE_BYTES)
         .find(|h| h.kind == YearKind::Date && !h.relative)
         .map(|h| h.start_year)
+        .or_else(|| annual_event_year(hits, text, rules))
+}
+
+/// The year of the annual event or document a document reports, where its
+/// opening names one (`记者从2026年全市科技工作会上获悉`, `the 2025 budget`).
+pub(crate) fn annual_event_year(hits: &[Hit], text: &str, rules: &Rules) -> Option<i32> {
+    hits.iter()
+        .take_while(|h| h.span.start < DATELINE_BYTES)
+        .find(|h| {
+            h.kind == YearKind::Year
+                && !h.relative
+                && rules
+                    .targets
+                    .words
+                    .annual_event
+                    .occurs_in(&text[h.span.end..clause_end(text, h.span.end)])
+        })
+        .map(|h| h.start_year)
+}
+
+/// The end of the clause that goes on at `at`, within [`EVENT_REACH`].
+fn clause_end(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let mut end = rest
+        .find([',', '，', '。', ';', ':', '\n'])
+        .unwrap_or(rest.len())
+        .min(EVENT_REACH);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    at + end
 }
 
 /// The relative years of `text`, resolved against `reference`.

@@ -229,7 +229,11 @@ fn the_scorer_gives_every_gold_set_full_marks_and_catches_errors() {
         let scores = evaluate(&set, gold_predictions(0));
         for (label, c) in &scores["all"] {
             assert_eq!((c.fp, c.fn_), (0, 0), "{} {label}: {c:?}", set.name);
-            assert!(c.tp > 0 || *label == "targets_by_metric_id", "{} {label}", set.name);
+            assert!(
+                c.tp > 0 || *label == "targets_by_metric_id",
+                "{} {label}",
+                set.name
+            );
         }
         // spans moved past their mentions no longer match
         let moved = evaluate(&set, gold_predictions(10_000_000));

@@ -48,8 +48,8 @@ fn every_target_word_example_shows_its_role() {
             let got = ex.extract(example).unwrap();
             let first = got.targets.first();
             let (side, cmp) = role.rsplit_once('_').unwrap_or((role, ""));
-            let comparator =
-                Comparator::from_name(side).filter(|_| matches!(cmp, "before" | "after"));
+            let comparator = Comparator::from_name(side)
+                .filter(|_| matches!(cmp, "before" | "after" | "anywhere"));
             if let Some(want) = comparator {
                 let first = first
                     .unwrap_or_else(|| panic!("line {}: `{example}` gave no target", row.line));

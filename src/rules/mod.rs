@@ -35,6 +35,10 @@ pub const TABLES: &[(&str, &str)] = &[
     ("gazetteer", include_str!("../../rules/gazetteer.tsv")),
     ("metrics", include_str!("../../rules/metrics.tsv")),
     ("target_words", include_str!("../../rules/target_words.tsv")),
+    (
+        "english_words",
+        include_str!("../../rules/english_words.tsv"),
+    ),
 ];
 
 /// Every table by name, default rows plus caller rows, not yet compiled.
@@ -91,6 +95,7 @@ pub struct Rules {
     pub(crate) exclusions: crate::exclusion::Exclusions,
     pub(crate) institutions: crate::institution::InstitutionRules,
     pub(crate) targets: crate::targets::TargetRules,
+    pub(crate) english: crate::chunk::EnglishWords,
 }
 
 static DEFAULT: Lazy<Arc<Rules>> = Lazy::new(|| {
@@ -110,6 +115,7 @@ impl Rules {
             exclusions: crate::exclusion::Exclusions::compile(t.get("exclusions"))?,
             institutions: crate::institution::InstitutionRules::compile(t)?,
             targets: crate::targets::TargetRules::compile(t)?,
+            english: crate::chunk::EnglishWords::compile(t.get("english_words"))?,
             numbers,
         })
     }

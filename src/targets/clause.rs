@@ -59,7 +59,8 @@ impl Ctx<'_> {
             if t.is_empty() {
                 return s;
             }
-            let lead = t.len() - t.trim_start_matches(is_filler).len();
+            // (and a bracket left open or closed by a cut: `)平均年增`)
+            let lead = t.len() - t.trim_start_matches(|c| is_filler(c) || c == ')').len();
             let lead = if lead > 0 {
                 lead
             } else {
@@ -72,7 +73,7 @@ impl Ctx<'_> {
                     .unwrap_or(0)
             };
             let t2 = &t[lead..];
-            let tail = t2.len() - t2.trim_end_matches(is_filler).len();
+            let tail = t2.len() - t2.trim_end_matches(|c| is_filler(c) || c == '(').len();
             let tail = if tail > 0 {
                 tail
             } else {

@@ -2,6 +2,7 @@
 //! measures (EXTRACTION.md section 3, `metric`).
 
 use super::{between, is_filler, Ctx, Phrase};
+use crate::chunk;
 use crate::model::Unit;
 use crate::quantity::Hit as QHit;
 use crate::span::Span;
@@ -14,9 +15,38 @@ const PIECES_BACK: usize = 16;
 /// subject.
 const CLAUSES_BACK: usize = 3;
 
+/// How a figure's metric phrase was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Via {
+    /// Its own words: the noun phrase of its clause, the thing a count
+    /// counts, or the words after it (`以3%的土地`).
+    Own,
+    /// A share with no head noun of its own (`占全市的35%`, `accounting
+    /// for 3.42% of its GDP`): it shares the statement's metric.
+    Share,
+    /// A growth or change that continues a statement (`同比增长18%`,
+    /// `up 12 percent`, `an increase of 15 percent`).
+    Change,
+    /// A pronoun subject (`It was 9 percent more`, `these products`).
+    Pronoun,
+    /// Nothing with words before it in its clause (`，同比51.7%`).
+    Bare,
+}
+
+/// What a figure's own clause says of its metric.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Found {
+    /// A phrase of its own.
+    Own(Phrase),
+    /// It continues another figure's statement; the phrase to fall back on
+    /// where no figure before it gives one.
+    FollowOn(Via, Option<Phrase>),
+}
+
 impl Ctx<'_> {
-    /// The metric phrase of a figure from its clause.
-    pub(super) fn metric_phrase(&self, q: &QHit, clause: Span, sentence: Span) -> Option<Phrase> {
+    /// What the clause of a figure says of its metric.
+    pub(super) fn metric_phrase(&self, q: &QHit, clause: Span, sentence: Span) -> Option<Found> {
+        let own = |span: Span| Some(Found::Own(Phrase::own(span)));
         // an English number counting a noun: the noun phrase is the metric
         // (unless the noun only counts: `300,000 people`)
         let w = &self.rules.words;
@@ -26,28 +56,24 @@ impl Ctx<'_> {
             if let Some(p) = lower.find(q.classifier.as_str()) {
                 let span = self.trim(between(q.number.end, q.number.end + p + q.classifier.len()));
                 if !span.is_empty() {
-                    return Some(Phrase { span });
+                    return own(span);
                 }
             }
         }
         let before = between(clause.start, q.span.start);
-        let prefix = self
-            .trimmed(self.pieces(before))
-            .rev()
-            .take(PIECES_BACK)
-            .map(|p| self.english_core(p))
-            .find(|p| self.has_words(*p));
-        // a count before the thing counted (`挂牌运行3个重庆实验室`,
-        // `10个国家建立合作关系`): where nothing but a verb stands before it
+        let english = is_english(&self.text[before]) || is_english(&self.text[clause]);
+        let prefix = if english {
+            self.english_subject(q, before)
+        } else {
+            self.trimmed(self.pieces(before))
+                .rev()
+                .take(PIECES_BACK)
+                .find(|p| self.has_words(*p))
+        };
+        // the words right after the figure, past any bound after it
         let after = between(q.span.end, clause.end);
-        // (the thing counted follows the count at once, past any bound: not
-        // across a list mark, `设施达到8个、全国重点实验室45家`); also where a
-        // list of names ends right before it (`荆州、孝感、黄冈3个区域中心城市`)
         let bound = w.bound_after(&self.text[after]).map_or(0, |(_, n)| n);
         let after = between(after.start + bound, after.end);
-        let direct = !self.text[after]
-            .trim_start_matches(' ')
-            .starts_with(is_filler);
         // a known wording right after the figure where the words before name
         // none (a headline: `exceed 2.73% r&d investment intensity in 2025`;
         // `首批6个环大学创新生态圈功能`): that wording, not the whole piece
@@ -56,32 +82,205 @@ impl Ctx<'_> {
             let rest = &self.text[after];
             let lead = rest.len() - rest.trim_start_matches(is_filler).len();
             if let Some(f) = m.find(rest).filter(|f| f.start == lead) {
-                return Some(Phrase {
-                    span: Span::new(after.start + f.start, after.start + f.end),
-                });
+                return own(Span::new(after.start + f.start, after.start + f.end));
             }
         }
-        let counted = self
-            .trimmed(self.pieces(after))
-            .next()
-            .filter(|p| direct && self.has_words(*p) && p.start == self.trim(after).start);
-        if let Some(c) = counted {
-            let verb_only = prefix
-                .is_none_or(|p| ends_in_verb(self.text[between(p.start, q.span.start)].trim_end()));
-            let listed = prefix.is_some_and(|p| {
-                self.text[..p.start].trim_end().ends_with('、')
-                    && self.text[p.end..q.span.start].trim().is_empty()
-            });
-            if (verb_only || listed) && q.unit == Unit::Count && !self.text[q.span].is_ascii() {
-                return Some(Phrase { span: c });
+        if english {
+            if let Some(np) = self.english_object(q, after, self.weak_subject(prefix)) {
+                return own(np);
+            }
+        } else {
+            // Chinese writes an indicator after its figure: `以3%的土地`,
+            // `创造了18%的工业增加值`, and the thing a count counts
+            // (`178家国家级经开区的进出口总额`, `培养了420名住院医师`)
+            let rest = &self.text[after];
+            let attributive = rest.strip_prefix('的').map(|r| after.end - r.len());
+            let counted =
+                (q.unit == Unit::Count && !rest.starts_with(is_filler)).then_some(after.start);
+            // (not where the words before end in what the figure measures:
+            // `打造面积50万平方米以上的大型社区`)
+            let measured =
+                prefix.is_some_and(|p| w.measure_noun.suffix_of(&self.text[p]).is_some());
+            let attributive = attributive.filter(|_| !measured);
+            let np = match (attributive, counted) {
+                (Some(at), _) => self.chinese_np_at(at, after.end, true),
+                (None, Some(at)) => self.chinese_np_at(at, after.end, false),
+                _ => None,
+            };
+            if let Some(np) = np {
+                return own(np);
             }
         }
-        if let Some(p) = prefix {
-            return Some(Phrase { span: p });
+        let Some(p) = prefix else {
+            return Some(Found::FollowOn(
+                Via::Bare,
+                self.clause_subject(clause, sentence),
+            ));
+        };
+        // a subject before a share of a whole (`企业研发人员约占全市的70%`):
+        // the subject is the metric, the share its predicate
+        let p = self.subject_of_share(p).unwrap_or(p);
+        Some(match self.follow_on(p, english) {
+            Some(via) => Found::FollowOn(via, Some(Phrase { span: p, via })),
+            None => Found::Own(Phrase::own(p)),
+        })
+    }
+
+    /// Whether a metric phrase only continues another figure's statement:
+    /// a share with no head noun (`占全市的`, `accounting for`), a change
+    /// word (`同比增长`, `up`, `an increase of`), a pronoun (`It`, `其`).
+    fn follow_on(&self, p: Span, english: bool) -> Option<Via> {
+        let w = &self.rules.words;
+        let t = &self.text[p];
+        if w.pronoun.is_whole(t) {
+            return Some(Via::Pronoun);
         }
-        // a figure opening its clause (`，同比增长51.7%`): the subject of a
-        // clause before it in the sentence (`成交额达到500亿元，同比增长20%，
-        // 力争突破600亿元`)
+        if english {
+            let lower = t.to_ascii_lowercase();
+            if w.growth.is_whole(&lower) || w.increase.is_whole(&lower) {
+                return Some(Via::Change);
+            }
+            return None;
+        }
+        let n = w.share.prefix_of(t)?;
+        (!w.share_head.occurs_in(&t[n..])).then_some(Via::Share)
+    }
+
+    /// The words before a share of a whole (`约占全市的`, `佔全國`) that
+    /// has no head noun of its own, where they hold words: `企业研发人员约占
+    /// 全市的` → `企业研发人员`. A share of an indicator (`製造業佔本地生產
+    /// 總值`) stays whole.
+    fn subject_of_share(&self, p: Span) -> Option<Span> {
+        let w = &self.rules.words;
+        let t = &self.text[p];
+        let &(o, n) = w.share.words_in(t).first()?;
+        let object = &t[o + n..];
+        if o == 0 || w.share_head.occurs_in(&t[o..]) || w.share_whole.prefix_of(object).is_none() {
+            return None;
+        }
+        let subject = self.trim(Span::new(p.start, p.start + o));
+        self.has_words(subject).then_some(subject)
+    }
+
+    /// The English subject of a figure: the last noun phrase of its clause
+    /// before it, after any other figure there; a pronoun or a change noun
+    /// (`an increase of`) is returned as it is, for the caller to see that
+    /// it continues a statement.
+    fn english_subject(&self, q: &QHit, before: Span) -> Option<Span> {
+        let from = self
+            .quantities_in(before)
+            .map(|(_, o)| o.span.end)
+            .filter(|&e| e <= q.span.start)
+            .max()
+            .unwrap_or(before.start);
+        let span = between(from, q.span.start);
+        let words = chunk::words(self.text, span, self.english);
+        let np = chunk::subject_before(self.text, &words)?;
+        // years and other figures are no metric (`in 2025`)
+        let t = &self.text[np.span];
+        if !t.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        Some(np.span)
+    }
+
+    /// True where an English subject frames or acts rather than measures
+    /// (`a total of`, `We will earmark`): the metric is written after the
+    /// figure.
+    fn weak_subject(&self, p: Option<Span>) -> bool {
+        let w = &self.rules.words;
+        p.is_none_or(|p| {
+            let t = self.text[p].to_ascii_lowercase();
+            w.frame_noun.is_whole(&t) || w.agent.is_whole(&t)
+        })
+    }
+
+    /// The English noun phrase an amount is of, written after it: right
+    /// after it (`the $5 billion Strategic Tech Fund`), or after `of` /
+    /// `worth of` (`£13.9 billion of R&D funding`, `$1 billion or more of
+    /// venture capital funding`); where the subject before the figure is
+    /// weak, the first noun phrase after it at all (`was invested in R&D`,
+    /// `to launch the … Scheme`).
+    fn english_object(&self, q: &QHit, after: Span, weak: bool) -> Option<Span> {
+        if !matches!(q.unit, Unit::Currency | Unit::Count) && !weak {
+            return None;
+        }
+        let words = chunk::words(self.text, after, self.english);
+        let nps = chunk::noun_phrases(&words);
+        let first = words.first()?;
+        let lower = |k: usize| {
+            words
+                .get(k)
+                .map(|w| self.text[w.span].to_ascii_lowercase())
+                .unwrap_or_default()
+        };
+        // where the phrase after the amount starts, if it is the amount's
+        let start = if lower(0) == "of" {
+            words.get(1).map(|w| w.span.start)
+        } else if lower(0) == "worth" && lower(1) == "of" {
+            words.get(2).map(|w| w.span.start)
+        } else if q.unit == Unit::Currency && first.class == chunk::Class::Open {
+            Some(first.span.start)
+        } else {
+            None
+        };
+        let strong = start.and_then(|s| {
+            nps.iter()
+                .find(|np| np.span.start <= s && s < np.span.end && !np.anaphoric)
+                .map(|np| Span::new(s, np.span.end))
+        });
+        if let Some(np) = strong.filter(|_| q.unit == Unit::Currency || weak) {
+            return Some(np);
+        }
+        // `3.42% of its GDP`: what a share is of is its base, not its
+        // metric
+        let share_base =
+            matches!(q.unit, Unit::Percent | Unit::PercentagePoint) && lower(0) == "of";
+        if weak && !share_base {
+            return nps.iter().find(|np| !np.anaphoric).map(|np| np.span);
+        }
+        None
+    }
+
+    /// The Chinese noun phrase starting at `at` (before `limit`): its words
+    /// up to punctuation, a figure or year, `的`, or a verb. After `的` the
+    /// first word is a noun whatever the segmenter tags it (`70%的开支`).
+    fn chinese_np_at(&self, at: usize, limit: usize, after_de: bool) -> Option<Span> {
+        let cut = self
+            .cuts(between(at, limit))
+            .first()
+            .map_or(limit, |c| c.start);
+        let rest = &self.text[at..cut];
+        let stop = rest
+            .find(|c: char| is_filler(c) || c == '的')
+            .unwrap_or(rest.len());
+        let piece = &rest[..stop];
+        if piece.is_empty() {
+            return None;
+        }
+        let mut end = 0;
+        let tags = crate::token::jieba().tag(piece, true);
+        for (k, t) in tags.iter().enumerate() {
+            // a word before 了 / 着 / 过 is a verb whatever its tag (`贡献了`)
+            let aspect = tags
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.word, "了" | "着" | "过"));
+            let verb = (t.tag.starts_with('v') && t.tag != "vn")
+                || aspect
+                || matches!(t.tag, "u" | "ul" | "uj" | "p" | "c" | "d");
+            if verb && !(after_de && k == 0) {
+                break;
+            }
+            end += t.word.len();
+        }
+        let span = self.trim(Span::new(at, at + end));
+        self.has_words(span).then_some(span)
+    }
+
+    /// The subject of a clause before `clause` in its sentence, for a
+    /// figure that opens its clause where no figure before it gives one
+    /// (`成交额达到500亿元，同比增长20%`).
+    fn clause_subject(&self, clause: Span, sentence: Span) -> Option<Phrase> {
         let ci = containing(&self.doc.segments.clauses, clause.start)?;
         let clauses = &self.doc.segments.clauses;
         (ci.saturating_sub(CLAUSES_BACK)..ci)
@@ -89,33 +288,21 @@ impl Ctx<'_> {
             .map(|k| clauses[k])
             .take_while(|prev| prev.start >= sentence.start)
             .find_map(|prev| {
+                if is_english(&self.text[prev]) {
+                    let words = chunk::words(self.text, prev, self.english);
+                    return chunk::noun_phrases(&words)
+                        .into_iter()
+                        .find(|np| !np.anaphoric)
+                        .map(|np| np.span);
+                }
                 self.trimmed(self.pieces(prev))
                     .take(PIECES_BACK)
                     .find(|p| self.has_words(*p))
             })
-            .map(|span| Phrase { span })
-    }
-
-    /// The noun phrase of an English metric phrase that holds a clause:
-    /// the words after its last verb (`chongqing will strive to achieve a
-    /// r&d investment intensity of` → `r&d investment intensity`), else
-    /// those before its first (`R&D funds account for` → `R&D funds`);
-    /// empty where it is verbs alone (`accounting for`).
-    pub(super) fn english_core(&self, span: Span) -> Span {
-        let t = &self.text[span];
-        if !t.bytes().any(|b| b.is_ascii_alphabetic()) || t.chars().any(crate::text::is_han) {
-            return span;
-        }
-        let verbs = self.rules.words.verb.words_in(t);
-        let Some(&(last, n)) = verbs.last() else {
-            return span;
-        };
-        let after = self.trim(between(span.start + last + n, span.end));
-        if self.has_words(after) {
-            return after;
-        }
-        let first = verbs[0].0;
-        self.trim(between(span.start, span.start + first))
+            .map(|span| Phrase {
+                span,
+                via: Via::Bare,
+            })
     }
 
     /// True where a piece holds at least two letters or Han characters.
@@ -146,16 +333,16 @@ impl Ctx<'_> {
             return true;
         }
         let in_words = !self.text[q.number].bytes().any(|b| b.is_ascii_digit());
-        !in_words && q.unit != Unit::Other
+        // a parameter (`10MW`, `8 吋`) is no indicator; a multiple or an
+        // index value is
+        let multiple = w.multiple.is_whole(&q.classifier);
+        !in_words && (q.unit != Unit::Other || multiple)
     }
 }
 
-/// True where the segmenter reads the last word of `s` as a verb.
-fn ends_in_verb(s: &str) -> bool {
-    crate::token::jieba()
-        .tag(s, false)
-        .last()
-        .is_some_and(|t| t.tag.starts_with('v') && t.tag != "vn" || t.tag == "u" || t.tag == "uj")
+/// True where a text is English: Latin letters and no Han characters.
+fn is_english(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphabetic()) && !s.chars().any(crate::text::is_han)
 }
 
 #[cfg(test)]
@@ -204,5 +391,62 @@ mod tests {
     #[test]
     fn counts_of_tasks_and_places_are_not_targets() {
         assert!(t("重点抓好七方面工作。在金凤片区 100 平方公里范围内集中建设。").is_empty());
+    }
+
+    fn metrics(text: &str) -> Vec<String> {
+        t(text).into_iter().map(|r| r.1).collect()
+    }
+
+    #[test]
+    fn follow_on_figures_take_the_statement_s_metric() {
+        // a share of a whole and a growth after an amount
+        assert_eq!(
+            metrics("2024年，全区软件业收入达到320亿元，占全省的28%，同比增长11%。"),
+            ["全区软件业收入", "全区软件业收入", "全区软件业收入"]
+        );
+        // `up`, `an increase of`, a pronoun subject
+        assert_eq!(
+            metrics("The city’s patent grants reached 41,000 in 2024, up 9 percent. It was 3 percent more than the provincial average."),
+            ["city’s patent grants", "city’s patent grants", "city’s patent grants"]
+        );
+        assert_eq!(
+            metrics("Exports of drones totalled 5.1 billion dollars, an increase of 14 percent."),
+            ["Exports of drones", "Exports of drones"]
+        );
+    }
+
+    #[test]
+    fn chinese_indicators_written_after_the_figure() {
+        assert_eq!(
+            metrics("高新区以全市5%的面积贡献了全市40%的税收。"),
+            ["面积", "税收"]
+        );
+        assert_eq!(
+            metrics("2024年全省126家省级孵化器的在孵企业超过9000家。")[0],
+            "省级孵化器"
+        );
+        assert_eq!(metrics("该校在2023年共招收了3500名研究生。"), ["研究生"]);
+    }
+
+    #[test]
+    fn english_subjects_are_noun_phrases() {
+        assert_eq!(
+            metrics("Last year, public spending on research stood at 12.4 billion yuan."),
+            ["public spending on research"]
+        );
+        assert_eq!(
+            metrics("UK Research and Innovation (UKRI) – the main research funder – will receive $8.8 billion."),
+            ["UK Research and Innovation"]
+        );
+        assert_eq!(
+            metrics("We will earmark $3 billion to launch a Frontier Research Scheme."),
+            ["Frontier Research Scheme"]
+        );
+        assert_eq!(
+            metrics("The region secured more than $6 billion worth of battery investments."),
+            ["battery investments"]
+        );
+        // verbs alone are no metric: the figure after them has none
+        assert!(t("Some 40 will follow.").is_empty());
     }
 }

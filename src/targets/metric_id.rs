@@ -2,6 +2,7 @@
 //! `metrics` table, narrowed by scope words, with `_growth` / `_increase`
 //! for growth rates and changes.
 
+use super::metric::Via;
 use super::{between, Ctx, Phrase};
 use crate::model::Unit;
 use crate::quantity::Hit as QHit;
@@ -65,7 +66,12 @@ impl Ctx<'_> {
         let window = self.text[between(from, q.span.start)].to_lowercase();
         let gapped = m.find_gapped(&window, &near_after);
         if let (Some(id), Unit::Percent | Unit::PercentagePoint) = (gapped, q.unit) {
-            return Some(self.with_change(m.id(id), q, q.span.start, clause));
+            return Some(self.with_change(m.id(id), q, phrase.span.end.min(q.span.start), clause));
+        }
+        // a share of another total (`产值560亿元，占全市的35%`) is not the
+        // indicator of the amount it shares
+        if phrase.via == Via::Share {
+            return None;
         }
         let in_phrase = m.find(p).map(|f| (f, phrase.span.start));
         // a longer wording around the phrase's (`proportion of social r&d
@@ -82,9 +88,11 @@ impl Ctx<'_> {
             None => m.find_last(&self.text[wide]).map(|f| (f, wide.start)),
         };
         let (f, base) = found?;
-        // a scope word before the wording names another indicator
+        // a scope word before the wording names another indicator, and a
+        // share head after it (`研发人员占比`) a share of it
         let lead = &self.text[between(base, base + f.start)];
-        if w.scope.occurs_in(lead) {
+        let tail = &self.text[between(base + f.end, phrase.span.end)];
+        if w.scope.occurs_in(lead) || w.share_head.occurs_in(tail) {
             return None;
         }
         Some(self.with_change(m.id(f.id), q, base + f.end, clause))
@@ -106,7 +114,10 @@ impl Ctx<'_> {
         if q.unit == Unit::PercentagePoint && w.increase.occurs_in(gap) {
             return format!("{id}_increase");
         }
-        if !id.ends_with("_growth") && w.growth.occurs_in(gap) {
+        // `9 percent more than in 2022`: a change against another year
+        let after = self.text[q.span.end..clause.end.max(q.span.end)].trim_start();
+        let comparative = q.unit == Unit::Percent && w.comparative_after.prefix_of(after).is_some();
+        if !id.ends_with("_growth") && (w.growth.occurs_in(gap) || comparative) {
             return format!("{id}_growth");
         }
         id.to_string()

@@ -25,6 +25,7 @@
 
 mod clause;
 mod comparator;
+mod layout;
 mod metric;
 mod metric_id;
 mod pairing;
@@ -77,7 +78,8 @@ impl TargetRules {
 struct DocFrame {
     /// The first year of the plan the document sets out (`十四五` → 2021).
     plan_start: Option<i32>,
-    /// The one year its title names (`2026年安徽省政府工作报告`).
+    /// The one year its title names (`2026年安徽省政府工作报告`), or the
+    /// year of the annual event its opening reports (`2026年全市科技工作会`).
     title_year: Option<i32>,
 }
 
@@ -86,6 +88,7 @@ struct Ctx<'a> {
     doc: &'a Document<'a>,
     text: &'a str,
     rules: &'a TargetRules,
+    english: &'a crate::chunk::EnglishWords,
     quantities: &'a [QHit],
     years: &'a [YHit],
     frame: DocFrame,
@@ -105,29 +108,46 @@ pub(crate) fn find(
         doc,
         text,
         rules: &rules.targets,
+        english: &rules.english,
         quantities,
         years,
-        frame: doc_frame(doc, text, years),
+        frame: doc_frame(doc, text, years, rules),
         reference_year,
     };
     let mut out = Vec::new();
+    // the statement the figures before stand in: a follow-on figure
+    // (`，占全市的35%，同比增长18%`, `It was`) takes its metric from it
+    let mut last: Option<Statement> = None;
     for (i, q) in quantities.iter().enumerate() {
         if q.unit == Unit::Number {
             continue;
         }
-        let target = if q.rule.starts_with("table_cell") {
-            table::target(&ctx, q)
-        } else {
-            ctx.prose_target(i, q)
-        };
+        if q.rule.starts_with("table_cell") {
+            out.extend(table::target(&ctx, q));
+            last = None;
+            continue;
+        }
+        let (target, statement) = ctx.prose_target(i, q, last);
+        last = statement.or(last);
         out.extend(target);
     }
     out
 }
 
+/// A figure's metric phrase and where it stands, for the follow-on
+/// figures after it.
+#[derive(Debug, Clone, Copy)]
+struct Statement {
+    phrase: Phrase,
+    sentence: Span,
+    paragraph: Option<usize>,
+    /// Where the figure that made it ends.
+    figure_end: usize,
+}
+
 /// The plan a document sets out: the first plan period or range it names
 /// in its opening (title and first lines).
-fn doc_frame(doc: &Document, text: &str, years: &[YHit]) -> DocFrame {
+fn doc_frame(doc: &Document, text: &str, years: &[YHit], rules: &Rules) -> DocFrame {
     let head = text.char_indices().nth(300).map_or(text.len(), |(i, _)| i);
     let plan_start = years
         .iter()
@@ -149,10 +169,12 @@ fn doc_frame(doc: &Document, text: &str, years: &[YHit]) -> DocFrame {
                 .collect()
         })
         .unwrap_or_default();
+    // a title naming one year, else an annual event its opening reports
     let title_year = match title_years.as_slice() {
         [y] if y.kind == YearKind::Year => Some(y.start_year),
         _ => None,
-    };
+    }
+    .or_else(|| crate::year::annual_event_year(years, text, rules));
     DocFrame {
         plan_start,
         title_year,
@@ -163,6 +185,19 @@ fn doc_frame(doc: &Document, text: &str, years: &[YHit]) -> DocFrame {
 #[derive(Debug, Clone, Copy)]
 struct Phrase {
     span: Span,
+    /// How it was found: the figure's own words, or the statement it
+    /// continues.
+    via: metric::Via,
+}
+
+impl Phrase {
+    /// A phrase of the figure's own words.
+    fn own(span: Span) -> Phrase {
+        Phrase {
+            span,
+            via: metric::Via::Own,
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -219,17 +254,55 @@ impl Ctx<'_> {
             .filter(move |y| y.span.end <= span.end)
     }
 
-    pub(super) fn prose_target(&self, i: usize, q: &QHit) -> Option<Target> {
+    /// The target of a figure in running text, and the statement it makes
+    /// for the follow-on figures after it.
+    fn prose_target(
+        &self,
+        i: usize,
+        q: &QHit,
+        last: Option<Statement>,
+    ) -> (Option<Target>, Option<Statement>) {
         let sentence = self.sentence(q.span.start);
         let clause = self.clause(q.span.start);
-        let phrase = self
+        let paragraph = self.paragraph_index(q.span.start);
+        let found = self
             .respective_metric(i, sentence)
-            .or_else(|| self.metric_phrase(q, clause, sentence))?;
-        let comparator = self.comparator(q, phrase);
+            .map(metric::Found::Own)
+            .or_else(|| self.metric_phrase(q, clause, sentence));
+        let phrase = match found {
+            None => None,
+            Some(metric::Found::Own(p)) => Some(p),
+            Some(metric::Found::FollowOn(via, fallback)) => {
+                // the statement of the figure before in the sentence (a
+                // pronoun: in the paragraph)
+                let near = last.filter(|s| {
+                    s.sentence == sentence
+                        || (via == metric::Via::Pronoun && s.paragraph == paragraph)
+                });
+                // a figure opening its clause after a clause with a subject
+                // of its own and no figure (`，且制造业研发密度亦呈上升态势，
+                // 2019年达3.4%`) takes that subject
+                let newer = fallback.filter(|f| {
+                    via == metric::Via::Bare && near.is_none_or(|s| f.span.start > s.figure_end)
+                });
+                newer
+                    .or_else(|| {
+                        near.map(|s| Phrase {
+                            span: s.phrase.span,
+                            via,
+                        })
+                    })
+                    .or(fallback)
+            }
+        };
+        let Some(phrase) = phrase else {
+            return (None, None);
+        };
+        let comparator = self.comparator(i, q, phrase);
         let metric_id = self.metric_id(q, phrase, sentence);
         let named = self.rules.metrics.find(&self.text[phrase.span]).is_some();
         if !self.is_indicator(q, phrase, named) {
-            return None;
+            return (None, None);
         }
         let (year, mut status) = self.year_and_status(q, sentence);
         let baseline = self.baseline(i, q, clause);
@@ -240,7 +313,16 @@ impl Ctx<'_> {
         if is_from {
             status = Status::Actual;
         }
-        Some(self.record(q, phrase, metric_id, comparator, year, status, baseline))
+        let statement = Statement {
+            phrase,
+            sentence,
+            paragraph,
+            figure_end: q.span.end,
+        };
+        (
+            Some(self.record(q, phrase, metric_id, comparator, year, status, baseline)),
+            Some(statement),
+        )
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -18,8 +18,39 @@ impl Ctx<'_> {
     /// metric paired with figure `i`.
     pub(super) fn respective_metric(&self, i: usize, sentence: Span) -> Option<Phrase> {
         let w = &self.rules.words;
-        // the figures listed together with figure `i`: only list separators
-        // between them
+        let (first, last) = self.list_of(i)?;
+        let (head, tail) = (self.quantities[first].span, self.quantities[last].span);
+        let before = between(sentence.start, head.start);
+        let after = between(tail.end, sentence.end);
+        let metrics_span = if let Some(&(o, n)) = w.respectively.words_in(&self.text[before]).last()
+        {
+            // 分别 before the figures (a verb may stand between): the
+            // metrics stand before it, in its clause
+            let marker = before.start + o;
+            if self.text[marker + n..head.start].chars().count() > RESPECTIVELY_GAP {
+                return None;
+            }
+            let clause = self.clause(marker);
+            between(clause.start.max(sentence.start), marker)
+        } else if let Some(&(o, _)) = w.respectively.words_in(&self.text[after]).first() {
+            // `respectively` after the figures: the metrics before them
+            if self.text[after.start..after.start + o].chars().count() > RESPECTIVELY_GAP {
+                return None;
+            }
+            let clause = self.clause(head.start);
+            between(clause.start.max(sentence.start), head.start)
+        } else {
+            return None;
+        };
+        let list = self.split_list(self.trim(metrics_span));
+        (list.len() == last - first + 1).then(|| Phrase::own(list[i - first]))
+    }
+
+    /// The first and last figure of the list figure `i` stands in (only
+    /// list separators between its figures: `1.15万家、8.6万家`, `52,000,
+    /// 31,000 and 8,000`), where it stands in one.
+    pub(super) fn list_of(&self, i: usize) -> Option<(usize, usize)> {
+        let w = &self.rules.words;
         let listed = |a: &QHit, b: &QHit| {
             let gap = self.text[between(a.span.end, b.span.start)].trim();
             // an English count's noun may stand between (`300,000 people and`)
@@ -50,36 +81,7 @@ impl Ctx<'_> {
         {
             last += 1;
         }
-        if first == last {
-            return None;
-        }
-        let (head, tail) = (self.quantities[first].span, self.quantities[last].span);
-        let before = between(sentence.start, head.start);
-        let after = between(tail.end, sentence.end);
-        let metrics_span = if let Some(&(o, n)) = w.respectively.words_in(&self.text[before]).last()
-        {
-            // 分别 before the figures (a verb may stand between): the
-            // metrics stand before it, in its clause
-            let marker = before.start + o;
-            if self.text[marker + n..head.start].chars().count() > RESPECTIVELY_GAP {
-                return None;
-            }
-            let clause = self.clause(marker);
-            between(clause.start.max(sentence.start), marker)
-        } else if let Some(&(o, _)) = w.respectively.words_in(&self.text[after]).first() {
-            // `respectively` after the figures: the metrics before them
-            if self.text[after.start..after.start + o].chars().count() > RESPECTIVELY_GAP {
-                return None;
-            }
-            let clause = self.clause(head.start);
-            between(clause.start.max(sentence.start), head.start)
-        } else {
-            return None;
-        };
-        let list = self.split_list(self.trim(metrics_span));
-        (list.len() == last - first + 1).then(|| Phrase {
-            span: list[i - first],
-        })
+        (first != last).then_some((first, last))
     }
 
     /// Splits a list of metrics on the list separators of the table (`、`,

@@ -139,7 +139,7 @@ pub(super) fn target(ctx: &Ctx, q: &QHit) -> Option<Target> {
         .map(|f| ctx.rules.metrics.id(f.id).to_string());
     Some(ctx.record(
         q,
-        Phrase { span: metric },
+        Phrase::own(metric),
         metric_id,
         comparator,
         year,

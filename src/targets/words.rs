@@ -121,6 +121,9 @@ pub(crate) struct Words {
     pub before: Vec<(Comparator, WordList)>,
     /// Comparator words after the quantity, per comparator.
     pub after: Vec<(Comparator, WordList)>,
+    /// Comparator words anywhere between the metric and the number, per
+    /// comparator (`约为`, `最多资助`).
+    pub anywhere: Vec<(Comparator, WordList)>,
     pub target: WordList,
     pub actual: WordList,
     pub trim: WordList,
@@ -144,6 +147,20 @@ pub(crate) struct Words {
     pub summary_counter: WordList,
     pub heading_target: WordList,
     pub heading_actual: WordList,
+    pub pronoun: WordList,
+    pub share_head: WordList,
+    pub multiple: WordList,
+    pub own_time: WordList,
+    pub compare_after: WordList,
+    pub compare_lead: WordList,
+    pub document_name: WordList,
+    pub comparative_after: WordList,
+    pub annual_event: WordList,
+    pub done: WordList,
+    pub frame_noun: WordList,
+    pub agent: WordList,
+    pub measure_noun: WordList,
+    pub share_whole: WordList,
 }
 
 impl Words {
@@ -175,6 +192,20 @@ impl Words {
                 "summary_counter" => &mut w.summary_counter,
                 "heading_target" => &mut w.heading_target,
                 "heading_actual" => &mut w.heading_actual,
+                "pronoun" => &mut w.pronoun,
+                "share_head" => &mut w.share_head,
+                "multiple" => &mut w.multiple,
+                "own_time" => &mut w.own_time,
+                "compare_after" => &mut w.compare_after,
+                "compare_lead" => &mut w.compare_lead,
+                "document_name" => &mut w.document_name,
+                "comparative_after" => &mut w.comparative_after,
+                "annual_event" => &mut w.annual_event,
+                "done" => &mut w.done,
+                "frame_noun" => &mut w.frame_noun,
+                "agent" => &mut w.agent,
+                "measure_noun" => &mut w.measure_noun,
+                "share_whole" => &mut w.share_whole,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
@@ -183,6 +214,7 @@ impl Words {
                     let lists = match side {
                         "before" => &mut w.before,
                         "after" => &mut w.after,
+                        "anywhere" => &mut w.anywhere,
                         _ => return Err(t.error(row, format!("unknown role `{other}`"))),
                     };
                     let i = match lists.iter().position(|(c, _)| *c == cmp) {
@@ -207,6 +239,15 @@ impl Words {
         let t = hay.trim_start_matches(' ');
         let skip = hay.len() - t.len();
         best(&self.after, |l| l.prefix_of(t)).map(|(c, n)| (c, n + skip))
+    }
+
+    /// The comparator a word anywhere in `hay` gives (the longest word).
+    pub(crate) fn bound_anywhere(&self, hay: &str) -> Option<Comparator> {
+        self.anywhere
+            .iter()
+            .filter_map(|(c, l)| l.occurrences(hay).map(|(_, n)| n).max().map(|n| (*c, n)))
+            .max_by_key(|(_, n)| *n)
+            .map(|(c, _)| c)
     }
 
     /// The comparator a word right before the number gives, and its length.

@@ -2,18 +2,15 @@
 //! it (its paragraph's opening year, a heading over its list or section),
 //! with comparison years set aside and plan periods read as their end.
 
-use super::{at_most_chars, between, Ctx};
+use super::{between, Ctx};
 use crate::model::{Status, YearKind};
 use crate::quantity::Hit as QHit;
 use crate::span::Span;
 use crate::year::Hit as YHit;
 
-/// How many paragraphs back a heading or opening year may govern.
-const GOVERNING_PARAGRAPHS: usize = 12;
-/// How many characters into a paragraph its opening year may stand.
-const OPENING_CHARS: usize = 6;
-/// The longest heading, in characters, that governs the paragraphs below.
-const HEADING_CHARS: usize = 24;
+/// How many paragraphs back the heading or lead-in that governs a figure
+/// may stand.
+const GOVERNING_PARAGRAPHS: usize = 60;
 
 impl Ctx<'_> {
     /// The year of a figure and whether it is a goal or a report.
@@ -28,7 +25,7 @@ impl Ctx<'_> {
         // years of the sentence: the nearest before the figure, else after
         let in_sentence: Vec<&YHit> = self
             .years_in(sentence)
-            .filter(|y| !self.compared_year(y))
+            .filter(|y| !self.compared_year(y) && !self.names_document(y))
             .collect();
         // a year right after the figure (`2.6% in 2025`) is its own; else
         // the nearest before it, else after
@@ -49,12 +46,19 @@ impl Ctx<'_> {
             });
         let (year_hit, governing_target) = match near {
             Some(y) => (Some(y), false),
-            None => match self.governing_year(sentence) {
-                Some((y, t)) => (Some(y), t),
-                None => (None, false),
-            },
+            None => self.governing_year(sentence),
         };
-        let deadline = year_hit.and_then(|y| self.year_frame(y));
+        // a deadline already past (`到1990年底，该区已建成`): a report, where
+        // the document's own date is later or its clause says it is done
+        let clause_done = w.done.occurs_in(&self.text[clause]);
+        let deadline = year_hit.and_then(|y| match self.year_frame(y) {
+            Some(Status::Target)
+                if clause_done || self.reference_year.is_some_and(|now| y.end_year < now) =>
+            {
+                Some(Status::Actual)
+            }
+            other => other,
+        });
         let year_frame = year_hit.and_then(|y| deadline.or_else(|| self.plan_frame(y)));
         // a deadline or report date of the sentence's own year comes first,
         // then frames in the figure's own clause: `2023年成交额同比增长20%，
@@ -115,10 +119,31 @@ impl Ctx<'_> {
             })
     }
 
-    /// A year a figure is compared with (`比2015年提高了`), not its own.
+    /// A year a figure is compared with, or the base of a period: not its
+    /// own (`比2015年提高了`, `与2020年相比`, `2020年以来`, `than in 2022`,
+    /// `from 2021`, `since 2008`, `compared with the same period of
+    /// 2020`). Ranges and plan periods name periods, not bases.
     pub(super) fn compared_year(&self, y: &YHit) -> bool {
+        if !matches!(y.kind, YearKind::Year | YearKind::Date) {
+            return false;
+        }
+        let w = &self.rules.words;
         let before = self.text[..y.span.start].trim_end_matches(' ');
-        self.rules.words.compare_year.suffix_of(before).is_some()
+        if w.compare_year.suffix_of(before).is_some() {
+            return true;
+        }
+        let after = self.text[y.span.end..].trim_start_matches(' ');
+        if w.compare_after.prefix_of(after).is_some() {
+            return true;
+        }
+        // a comparison opened earlier in the clause, with no figure between
+        let clause = self.clause(y.span.start);
+        let lead = &self.text[between(clause.start, y.span.start)];
+        w.compare_lead.words_in(lead).last().is_some_and(|&(o, n)| {
+            self.quantities_in(between(clause.start + o + n, y.span.start))
+                .next()
+                .is_none()
+        })
     }
 
     /// `到2025年` makes a deadline, `截至2024年底` a report date.
@@ -149,45 +174,56 @@ impl Ctx<'_> {
         }
     }
 
-    /// The year that governs a sentence without one: the year opening its
-    /// paragraph, or a short heading (or opening year) over the list or
-    /// paragraphs it sits in. Also whether that heading frames a goal.
-    pub(super) fn governing_year(&self, sentence: Span) -> Option<(&YHit, bool)> {
+    /// The year that governs a sentence without one of its own, and
+    /// whether what gives it frames a goal (EXTRACTION.md section 3): the
+    /// year opening the figure's own paragraph; else, walking back, a
+    /// lead-in (`2026年力争：`) over the list the figure sits in, or the
+    /// heading of its section, or the year opening the first paragraph
+    /// under that heading. A body paragraph's year governs nothing after
+    /// that paragraph, a heading without a year ends the search, and a
+    /// sentence with a time phrase of its own (`截至目前`, `as of now`) is
+    /// governed by a year (its frame still holds).
+    pub(super) fn governing_year(&self, sentence: Span) -> (Option<&YHit>, bool) {
+        let w = &self.rules.words;
         let paras = &self.doc.segments.paragraphs;
-        let pi = self.paragraph_index(sentence.start)?;
-        let first = pi.saturating_sub(GOVERNING_PARAGRAPHS);
-        for k in (first..=pi).rev() {
-            let p = paras[k];
-            // a year among the paragraph's first few characters (`2025年，`,
-            // `各位代表！2025年目标任务…`); a dateline (a full date) governs
-            // only its own paragraph
-            let opening_end = self.text[p]
-                .char_indices()
-                .nth(OPENING_CHARS)
-                .map_or(p.end, |(o, _)| p.start + o);
-            let opening = self
-                .years_in(p)
-                .take_while(|y| y.span.start <= opening_end)
-                .filter(|y| k == pi || y.kind != YearKind::Date)
-                .find(|y| !self.compared_year(y));
-            let heading = at_most_chars(&self.text[p], HEADING_CHARS);
-            if let Some(y) = opening {
-                let frame = heading && self.rules.words.target.occurs_in(&self.text[p]);
-                return Some((y, frame));
-            }
-            if k < pi && is_chapter_heading(&self.text[p]) {
-                break;
+        let Some(pi) = self.paragraph_index(sentence.start) else {
+            return (None, false);
+        };
+        let frame = |k: usize| w.target.occurs_in(&self.text[paras[k]]);
+        let own_time = w.own_time.occurs_in(&self.text[sentence]);
+        if let Some(y) = self.opening_year(pi, true) {
+            return (
+                Some(y).filter(|_| !own_time),
+                self.is_heading(pi) && frame(pi),
+            );
+        }
+        for k in (pi.saturating_sub(GOVERNING_PARAGRAPHS)..pi).rev() {
+            if self.is_lead_in(k) {
+                if let Some(y) = self.opening_year(k, false) {
+                    return (Some(y).filter(|_| !own_time), frame(k));
+                }
+            } else if self.is_heading(k) {
+                // a heading frames its section even without a year
+                // (`力争技术合同成交额超1200亿元` over the goals below it)
+                let y = self
+                    .opening_year(k, false)
+                    .or_else(|| self.opening_year(k + 1, false).filter(|_| k + 1 < pi));
+                return (y.filter(|_| !own_time), frame(k));
             }
         }
-        None
+        (None, false)
     }
-}
 
-/// A chapter or section heading (`第二章 …`, `第一节 …`): the reach of a
-/// governing year ends there.
-fn is_chapter_heading(p: &str) -> bool {
-    let t = p.trim_start();
-    t.starts_with('第') && t.chars().take(6).any(|c| matches!(c, '章' | '节' | '部'))
+    /// True where a year names a document (`据2024年统计公报`,
+    /// `2022年政府工作报告显示`): that document's, not a figure's.
+    pub(super) fn names_document(&self, y: &YHit) -> bool {
+        let after = &self.text[y.span.end..self.clause(y.span.start).end.max(y.span.end)];
+        self.rules
+            .words
+            .document_name
+            .prefix_of(after.trim_start())
+            .is_some()
+    }
 }
 
 #[cfg(test)]
@@ -294,5 +330,74 @@ mod tests {
         assert_eq!(t(plan)[0].4, None);
         let untitled = "重点做好以下工作。\n新培育科技型中小企业3000家以上。";
         assert_eq!(t(untitled)[0].4, None);
+    }
+
+    fn years(text: &str) -> Vec<(Option<i32>, crate::Status)> {
+        t(text).into_iter().map(|r| (r.4, r.5)).collect()
+    }
+
+    #[test]
+    fn a_body_paragraph_s_year_governs_only_itself() {
+        let text = "2018年，该区设立了产业引导基金，用于支持企业研发。\n该区的科研资源比较丰富。\n全区拥有科研院所30家。";
+        assert_eq!(years(text), [(None, Actual)]);
+        // a sentence's own time phrase blocks its paragraph's opening year
+        let text = "2010年，该省启动了人才计划。截至目前，计划已累计引进人才1200名。";
+        assert_eq!(years(text), [(None, Actual)]);
+    }
+
+    #[test]
+    fn a_heading_and_the_first_paragraph_under_it_govern_the_section() {
+        let text = "科技创新成效显著\n2024年，全市科技投入持续增长。\n国家级孵化器达到25家，众创空间达到60家。\n下一步工作\n新建实验室5个。";
+        let got = years(text);
+        assert_eq!(got[0].0, Some(2024));
+        assert_eq!(got[1].0, Some(2024));
+        // the next heading ends the section
+        assert_eq!(got[2].0, None);
+        // a lead-in over its list
+        let list = "2027年力争：\n●技术合同成交额达到900亿元\n●高新技术企业达到2万家";
+        assert_eq!(years(list), [(Some(2027), Target), (Some(2027), Target)]);
+    }
+
+    #[test]
+    fn comparison_and_base_years_are_not_the_figure_s() {
+        assert_eq!(
+            years("Patent filings rose 7 percent from 2020."),
+            [(None, Actual)]
+        );
+        assert_eq!(
+            years("Output rose to 1.2 trillion yuan, the highest level since 2015."),
+            [(None, Actual)]
+        );
+        assert_eq!(
+            years("2023年，全省研发经费投入是2015年的2.1倍。")[0].0,
+            Some(2023)
+        );
+        assert_eq!(
+            years("与2020年相比，技术合同成交额增长了45%。"),
+            [(None, Actual)]
+        );
+        // a year naming a document is that document's
+        assert_eq!(
+            years("据2025年统计公报，2024年全省专利授权量6.1万件。")[0].0,
+            Some(2024)
+        );
+    }
+
+    #[test]
+    fn a_deadline_already_past_is_a_report() {
+        assert_eq!(
+            years("到2005年底，全市已建成孵化器18家。"),
+            [(Some(2005), Actual)]
+        );
+        assert_eq!(
+            years("到2030年，全市建成孵化器50家。"),
+            [(Some(2030), Target)]
+        );
+    }
+
+    #[test]
+    fn goal_frames_carry_across_semicolons() {
+        let text = "今年工作目标：力争研发投入强度达到3%；高新技术企业达到9000家；技术合同成交额突破400亿元。";
+        assert!(years(text).iter().all(|(_, s)| *s == Target));
     }
 }

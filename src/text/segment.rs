@@ -90,11 +90,23 @@ impl Segments {
         self.paragraphs.push(p);
         let mut sent_start = p.start;
         let mut clause_start = p.start;
+        // a comma inside brackets ends no clause (`(as a proportion of GDP,
+        // GDP[2])`); the depth is bounded so that a stray bracket cannot
+        // join a whole paragraph
+        let mut depth = 0u8;
         for (o, c) in text[p].char_indices() {
             let at = p.start + o;
             let end = at + c.len_utf8();
+            match c {
+                '(' | '[' => depth = (depth + 1).min(2),
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             let sentence_end = is_sentence_end(text, at, c);
-            if sentence_end || is_clause_end(text, at, c) || c == '\t' {
+            if sentence_end {
+                depth = 0;
+            }
+            if sentence_end || (depth == 0 && is_clause_end(text, at, c)) || c == '\t' {
                 let cl = trim(text, Span::new(clause_start, end));
                 if !cl.is_empty() {
                     self.clauses.push(cl);

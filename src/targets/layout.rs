@@ -1,0 +1,120 @@
+//! Where a paragraph stands in its document: headings and titles, lead-ins
+//! over a list, and the year that opens a paragraph. The year and status
+//! steps read a figure's frame from them.
+
+use super::{at_most_chars, Ctx};
+use crate::model::YearKind;
+use crate::year::Hit as YHit;
+
+/// How many characters into a paragraph its opening year may stand.
+const OPENING_CHARS: usize = 6;
+/// The longest heading without a number before it, in characters.
+const HEADING_CHARS: usize = 24;
+/// The longest English heading, in bytes.
+const ENGLISH_HEADING_BYTES: usize = 90;
+/// The longest numbered heading (`一、…`, `（三）…`, `第二章 …`), in
+/// characters.
+const NUMBERED_HEADING_CHARS: usize = 40;
+
+impl Ctx<'_> {
+    /// True where paragraph `k` is a heading or title: a short line that
+    /// does not end a sentence, or a numbered heading.
+    pub(super) fn is_heading(&self, k: usize) -> bool {
+        let p = self.text[self.doc.segments.paragraphs[k]].trim();
+        // table rows and list items are no headings
+        if p.contains('\t') || p.starts_with(is_bullet) {
+            return false;
+        }
+        let ends_sentence = p.ends_with(['。', '.', '!', '?', ',', ';', '，', '；']);
+        // English headings run longer (`I. Expenditures on Research and
+        // Experimental Development (R&D)`)
+        let limit = if p.is_ascii() {
+            ENGLISH_HEADING_BYTES
+        } else {
+            HEADING_CHARS
+        };
+        (at_most_chars(p, limit) && !ends_sentence)
+            || (at_most_chars(p, NUMBERED_HEADING_CHARS) && numbered(p) && !p.ends_with('。'))
+    }
+
+    /// True where paragraph `k` leads in to what follows it: it ends in
+    /// `：` or `——` (`2026年力争：`, `成绩背后，有一批“首次”提供硬核支撑——`).
+    pub(super) fn is_lead_in(&self, k: usize) -> bool {
+        let p = self.text[self.doc.segments.paragraphs[k]].trim_end();
+        p.ends_with([':', '：']) || p.ends_with("——") || p.ends_with('—')
+    }
+
+    /// The year among the first few characters of paragraph `k` (`2025年，`,
+    /// `各位代表！2025年目标任务…`), other than a year compared with or one
+    /// that names a document. A dateline (a full date) opens only the
+    /// paragraph it stands in: `own` is set for the figure's own paragraph.
+    pub(super) fn opening_year(&self, k: usize, own: bool) -> Option<&YHit> {
+        let p = self.doc.segments.paragraphs[k];
+        let opening_end = self.text[p]
+            .char_indices()
+            .nth(OPENING_CHARS)
+            .map_or(p.end, |(o, _)| p.start + o);
+        self.years_in(p)
+            .take_while(|y| y.span.start <= opening_end)
+            .filter(|y| own || y.kind != YearKind::Date)
+            .find(|y| !self.compared_year(y) && !self.names_document(y))
+    }
+}
+
+/// List bullets.
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '●' | '•' | '·' | '▪' | '◆' | '■' | '◇' | '○' | '-' | '*' | '—'
+    )
+}
+
+/// True where a paragraph opens with a heading number: `一、`, `（三）`,
+/// `(2)`, `1.`, `第二章`, `第一节`.
+fn numbered(p: &str) -> bool {
+    let t = p.trim_start();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if t.starts_with('第')
+        && t.chars()
+            .take(6)
+            .any(|c| matches!(c, '章' | '节' | '部' | '篇'))
+    {
+        return true;
+    }
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .map(|r| r.trim_start_matches(numeral))
+        .filter(|r| r.len() < t.len() - 1);
+    if inner.is_some_and(|r| r.starts_with([')', '）'])) {
+        return true;
+    }
+    let rest = t.trim_start_matches(numeral);
+    if rest.len() < t.len() && rest.starts_with(['、', '.', '．']) {
+        return true;
+    }
+    // Roman numerals: `I.`, `IV.`
+    let roman = t.trim_start_matches(['I', 'V', 'X']);
+    roman.len() < t.len() && roman.starts_with(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered;
+
+    #[test]
+    fn heading_numbers() {
+        for h in [
+            "一、综合实力",
+            "（三）加快建设",
+            "(2) Goals",
+            "1. 主要指标",
+            "第二章 总体要求",
+            "IV. Outlook",
+        ] {
+            assert!(numbered(h), "{h}");
+        }
+        for p in ["2025年，重庆首次", "研发投入强度达到2.6%", "第35位"] {
+            assert!(!numbered(p), "{p}");
+        }
+    }
+}
