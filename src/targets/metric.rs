@@ -80,7 +80,7 @@ impl Ctx<'_> {
         let m = &self.rules.metrics;
         if prefix.is_none_or(|p| m.find(&self.text[p]).is_none()) {
             let rest = &self.text[after];
-            let lead = rest.len() - rest.trim_start_matches(is_filler).len();
+            let lead = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
             if let Some(f) = m.find(rest).filter(|f| f.start == lead) {
                 return own(Span::new(after.start + f.start, after.start + f.end));
             }

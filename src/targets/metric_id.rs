@@ -92,7 +92,10 @@ impl Ctx<'_> {
         // share head after it (`研发人员占比`) a share of it
         let lead = &self.text[between(base, base + f.start)];
         let tail = &self.text[between(base + f.end, phrase.span.end)];
-        if w.scope.occurs_in(lead) || w.share_head.occurs_in(tail) {
+        // (and a wording right after a share word is the base of a share:
+        // `制造业占本地生产总值` is no GDP)
+        let base_of_share = w.share.suffix_of(lead.trim_end()).is_some();
+        if w.scope.occurs_in(lead) || w.share_head.occurs_in(tail) || base_of_share {
             return None;
         }
         Some(self.with_change(m.id(f.id), q, base + f.end, clause))
