@@ -142,6 +142,11 @@ impl Ctx<'_> {
             }
             return None;
         }
+        // `，与国内生产总值之比为2.08%`: the ratio of the statement's metric
+        // to a total
+        if w.ratio.prefix_of(t).is_some() && w.share_head.suffix_of(t).is_some() {
+            return Some(Via::Share);
+        }
         let n = w.share.prefix_of(t)?;
         (!w.share_head.occurs_in(&t[n..])).then_some(Via::Share)
     }

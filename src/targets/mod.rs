@@ -81,6 +81,9 @@ struct DocFrame {
     /// The one year its title names (`2026年安徽省政府工作报告`), or the
     /// year of the annual event its opening reports (`2026年全市科技工作会`).
     title_year: Option<i32>,
+    /// The year an annual report's title names: the year of its reported
+    /// figures that give none of their own.
+    report_year: Option<i32>,
 }
 
 /// Everything one document's relation step reads.
@@ -175,9 +178,15 @@ fn doc_frame(doc: &Document, text: &str, years: &[YHit], rules: &Rules) -> DocFr
         _ => None,
     }
     .or_else(|| crate::year::annual_event_year(years, text, rules));
+    // an annual report (`2016年国民经济和社会发展统计公报`, `Communiqué on
+    // National Expenditures on Science and Technology in 2023`) reports
+    // that year
+    let report_year = title_year
+        .filter(|_| title.is_some_and(|p| rules.targets.words.annual_report.occurs_in(&text[*p])));
     DocFrame {
         plan_start,
         title_year,
+        report_year,
     }
 }
 

@@ -17,8 +17,26 @@ impl Ctx<'_> {
     /// `A、B分别达X、Y` / `A and B reached X and Y respectively`: the
     /// metric paired with figure `i`.
     pub(super) fn respective_metric(&self, i: usize, sentence: Span) -> Option<Phrase> {
-        let w = &self.rules.words;
         let (first, last) = self.list_of(i)?;
+        let list = self.paired_metrics(first, last, sentence).or_else(|| {
+            // a second list of the sentence with no marker of its own
+            // (`…52,000, 31,000 and 8,000, respectively, up 4 percent,
+            // 7 percent and 2 percent`) pairs with the metrics of the first
+            let before = self.quantities[..first]
+                .iter()
+                .rposition(|q| q.span.start >= sentence.start)?;
+            let (f0, l0) = self.list_of(before)?;
+            (l0 - f0 == last - first)
+                .then(|| self.paired_metrics(f0, l0, sentence))
+                .flatten()
+        })?;
+        Some(Phrase::own(list[i - first]))
+    }
+
+    /// The metrics `分别` / `respectively` pairs with the figures `first..=
+    /// last`, one per figure.
+    fn paired_metrics(&self, first: usize, last: usize, sentence: Span) -> Option<Vec<Span>> {
+        let w = &self.rules.words;
         let (head, tail) = (self.quantities[first].span, self.quantities[last].span);
         let before = between(sentence.start, head.start);
         let after = between(tail.end, sentence.end);
@@ -43,7 +61,7 @@ impl Ctx<'_> {
             return None;
         };
         let list = self.split_list(self.trim(metrics_span));
-        (list.len() == last - first + 1).then(|| Phrase::own(list[i - first]))
+        (list.len() == last - first + 1).then_some(list)
     }
 
     /// The first and last figure of the list figure `i` stands in (only
@@ -174,5 +192,24 @@ mod tests {
                 row("8,000", "high-tech enterprises", Some("high_tech_enterprises"), Eq, Some(2025), Target),
             ]
         );
+    }
+
+    #[test]
+    fn a_second_list_pairs_with_the_metrics_of_the_first() {
+        let got: Vec<(String, Option<String>)> =
+            t("高新技术企业、科技型企业分别达到1.15万家、8.6万家，分别增长10.1%、14.1%。")
+                .into_iter()
+                .map(|r| (r.1, r.2))
+                .collect();
+        let want = [
+            ("高新技术企业", "high_tech_enterprises"),
+            ("科技型企业", "tech_enterprises"),
+            ("高新技术企业", "high_tech_enterprises_growth"),
+            ("科技型企业", "tech_enterprises_growth"),
+        ];
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!((g.0.as_str(), g.1.as_deref()), (w.0, Some(w.1)));
+        }
+        assert_eq!(got.len(), 4);
     }
 }

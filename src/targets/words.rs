@@ -161,6 +161,8 @@ pub(crate) struct Words {
     pub agent: WordList,
     pub measure_noun: WordList,
     pub share_whole: WordList,
+    pub annual_report: WordList,
+    pub ratio: WordList,
 }
 
 impl Words {
@@ -206,6 +208,8 @@ impl Words {
                 "agent" => &mut w.agent,
                 "measure_noun" => &mut w.measure_noun,
                 "share_whole" => &mut w.share_whole,
+                "annual_report" => &mut w.annual_report,
+                "ratio" => &mut w.ratio,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')

@@ -100,6 +100,10 @@ impl Ctx<'_> {
         if year_hit.is_none() && status == Status::Target {
             return (self.frame.title_year, status);
         }
+        // likewise a reported figure of an annual report
+        if year_hit.is_none() {
+            return (self.frame.report_year, status);
+        }
         let year = year_hit.and_then(|y| match (y.kind, status) {
             (YearKind::PlanPeriod | YearKind::Range, Status::Target) => Some(y.end_year),
             (YearKind::PlanPeriod | YearKind::Range, Status::Actual) => None,
