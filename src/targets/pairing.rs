@@ -6,6 +6,7 @@ use super::{between, Ctx, Phrase};
 use crate::model::Baseline;
 use crate::quantity::Hit as QHit;
 use crate::span::Span;
+use crate::text::segment::containing;
 
 /// The longest list of figures `分别` / `respectively` pairs.
 const MAX_LIST: usize = 32;
@@ -40,27 +41,41 @@ impl Ctx<'_> {
         let (head, tail) = (self.quantities[first].span, self.quantities[last].span);
         let before = between(sentence.start, head.start);
         let after = between(tail.end, sentence.end);
-        let metrics_span = if let Some(&(o, n)) = w.respectively.words_in(&self.text[before]).last()
-        {
-            // 分别 before the figures (a verb may stand between): the
-            // metrics stand before it, in its clause
-            let marker = before.start + o;
-            if self.text[marker + n..head.start].chars().count() > RESPECTIVELY_GAP {
+        let (end, marked) =
+            if let Some(&(o, n)) = w.respectively.words_in(&self.text[before]).last() {
+                // 分别 before the figures (a verb may stand between): the
+                // metrics stand before it
+                let marker = before.start + o;
+                if self.text[marker + n..head.start].chars().count() > RESPECTIVELY_GAP {
+                    return None;
+                }
+                (marker, true)
+            } else if let Some(&(o, _)) = w.respectively.words_in(&self.text[after]).first() {
+                // `respectively` after the figures: the metrics before them
+                if self.text[after.start..after.start + o].chars().count() > RESPECTIVELY_GAP {
+                    return None;
+                }
+                (head.start, true)
+            } else {
+                // no marker: a list of metrics as long as the list of figures
+                // (`零售业、餐饮业营业额…，月增13.2%、11.1%`)
+                (head.start, false)
+            };
+        // the metrics stand in the clause of the marker, or in the clause
+        // before where that opens with it (`…制造业生产续呈双位数成长，分别
+        // 年增34.7%、15.0%`)
+        let clause = self.clause(end);
+        let mut span = self.trim(between(clause.start.max(sentence.start), end));
+        if !self.has_words(span) || (!marked && self.split_list(span).len() < 2) {
+            let clauses = &self.doc.segments.clauses;
+            let ci = containing(clauses, clause.start)?.checked_sub(1)?;
+            let prev = clauses[ci];
+            if prev.start < sentence.start {
                 return None;
             }
-            let clause = self.clause(marker);
-            between(clause.start.max(sentence.start), marker)
-        } else if let Some(&(o, _)) = w.respectively.words_in(&self.text[after]).first() {
-            // `respectively` after the figures: the metrics before them
-            if self.text[after.start..after.start + o].chars().count() > RESPECTIVELY_GAP {
-                return None;
-            }
-            let clause = self.clause(head.start);
-            between(clause.start.max(sentence.start), head.start)
-        } else {
-            return None;
-        };
-        let list = self.split_list(self.trim(metrics_span));
+            span = self.trim(prev);
+        }
+        let list = self.split_list(span);
         (list.len() == last - first + 1).then_some(list)
     }
 
