@@ -62,6 +62,20 @@ impl Ctx<'_> {
         }
         let before = between(clause.start, q.span.start);
         let english = is_english(&self.text[before]) || is_english(&self.text[clause]);
+        // `from $9.90 billion in FY23 to $11.3 billion`: the `to` figure
+        // continues the statement of the `from` figure
+        if let Some((_, prev)) = self.quantities_in(before).last() {
+            let gap = &self.text[between(prev.span.end, q.span.start)];
+            let words = chunk::words(
+                self.text,
+                between(prev.span.end, q.span.start),
+                self.english,
+            );
+            let verbless = !words.iter().any(|x| x.class == chunk::Class::Verb);
+            if english && verbless && w.baseline_to.words_in(gap).last().is_some() {
+                return Some(Found::FollowOn(Via::Bare, None));
+            }
+        }
         let prefix = if english {
             self.english_subject(q, before)
         } else {
@@ -207,7 +221,7 @@ impl Ctx<'_> {
     /// weak, the first noun phrase after it at all (`was invested in R&D`,
     /// `to launch the … Scheme`).
     fn english_object(&self, q: &QHit, after: Span, weak: bool) -> Option<Span> {
-        if !matches!(q.unit, Unit::Currency | Unit::Count) && !weak {
+        if !matches!(q.unit, Unit::Currency | Unit::Count | Unit::Percent) && !weak {
             return None;
         }
         let words = chunk::words(self.text, after, self.english);
@@ -220,6 +234,14 @@ impl Ctx<'_> {
                 .unwrap_or_default()
         };
         // where the phrase after the amount starts, if it is the amount's
+        // `a 26 percent funding rate`: a percentage before the noun it
+        // qualifies (not a change: `a 14 percent increase`)
+        let w = &self.rules.words;
+        if matches!(q.unit, Unit::Percent) && first.class == chunk::Class::Open {
+            let np = nps.iter().find(|np| np.span.start == first.span.start)?;
+            let t = self.text[np.span].to_ascii_lowercase();
+            return (!w.growth.is_whole(&t) && !w.increase.is_whole(&t)).then_some(np.span);
+        }
         let start = if lower(0) == "of" {
             words.get(1).map(|w| w.span.start)
         } else if lower(0) == "worth" && lower(1) == "of" {
