@@ -24,6 +24,16 @@ pub enum InputError {
         /// The byte itself.
         byte: u8,
     },
+    /// The bytes are text, but in an encoding other than UTF-8 (UTF-16,
+    /// UTF-32, GBK, Big5, …): convert it to UTF-8 first.
+    #[error("input is {encoding} text, not UTF-8 ({clue}); convert it to UTF-8 first")]
+    Encoding {
+        /// The encoding's name as the WHATWG Encoding Standard spells it
+        /// (`UTF-16LE`, `GBK`, `Big5`), or `UTF-32LE` / `UTF-32BE`.
+        encoding: &'static str,
+        /// What gave the encoding away.
+        clue: EncodingClue,
+    },
     /// The input is larger than the configured limit.
     #[error("input is {len} bytes, over the limit of {limit} bytes")]
     TooLarge {
@@ -32,6 +42,30 @@ pub enum InputError {
         /// The limit set with [`crate::ExtractorBuilder::max_input_bytes`].
         limit: usize,
     },
+}
+
+/// What told the extractor that an input is in another encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EncodingClue {
+    /// The input opens with that encoding's byte-order mark.
+    ByteOrderMark,
+    /// Every other byte is NUL, as in UTF-16 text of mostly ASCII
+    /// characters written without a byte-order mark.
+    NulPattern,
+    /// The bytes are not UTF-8 but decode without a single error in that
+    /// encoding, which a statistical detector (chardetng) picked.
+    Decodes,
+}
+
+impl std::fmt::Display for EncodingClue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            EncodingClue::ByteOrderMark => "by its byte-order mark",
+            EncodingClue::NulPattern => "every other byte is NUL",
+            EncodingClue::Decodes => "it decodes in that encoding without error",
+        })
+    }
 }
 
 /// A rule-table text that could not be read.

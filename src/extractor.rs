@@ -121,6 +121,25 @@ impl ExtractorBuilder {
     }
 }
 
+/// Control bytes that text does not hold. Tabs, line and paragraph
+/// breaks, vertical tabs, form feeds (page breaks of text exported from
+/// PDF and of old plain-text documents) and ESC (colour codes of captured
+/// terminal output) do occur in real text, and are read as text.
+fn is_binary_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1b)
+}
+
+/// `input` as UTF-8 text, or why it is not: another encoding where one is
+/// recognised, else the offset of the first byte that is not UTF-8.
+pub(crate) fn text_of(input: &[u8]) -> Result<&str, InputError> {
+    std::str::from_utf8(input).map_err(|e| match crate::encoding::detect(input) {
+        Some((encoding, clue)) => InputError::Encoding { encoding, clue },
+        None => InputError::NotUtf8 {
+            offset: e.valid_up_to(),
+        },
+    })
+}
+
 impl Extractor {
     /// An extractor with the shipped rule tables and default options.
     pub fn new() -> Extractor {
@@ -145,10 +164,10 @@ impl Extractor {
         if input.trim().is_empty() {
             return Err(InputError::Empty);
         }
-        if let Some(offset) = input
-            .bytes()
-            .position(|b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        {
+        if let Some(offset) = input.bytes().position(is_binary_control) {
+            if let Some((encoding, clue)) = crate::encoding::detect(input.as_bytes()) {
+                return Err(InputError::Encoding { encoding, clue });
+            }
             return Err(InputError::Binary {
                 offset,
                 byte: input.as_bytes()[offset],
@@ -161,6 +180,12 @@ impl Extractor {
     pub fn analyze<'h>(&self, input: &'h str) -> Result<Document<'h>, InputError> {
         self.check(input)?;
         Ok(Document::new(input))
+    }
+
+    /// Like [`analyze`](Self::analyze), for bytes that should be UTF-8
+    /// (refused as [`extract_bytes`](Self::extract_bytes) refuses them).
+    pub fn analyze_bytes<'h>(&self, input: &'h [u8]) -> Result<Document<'h>, InputError> {
+        self.analyze(text_of(input)?)
     }
 
     /// Extracts every kind of mention from `input`.
@@ -176,11 +201,44 @@ impl Extractor {
     /// let err = Extractor::new().extract_bytes(b"2025\xff").unwrap_err();
     /// assert_eq!(err, InputError::NotUtf8 { offset: 4 });
     /// ```
+    ///
+    /// Text in another encoding is named where a clue gives it away (a
+    /// byte-order mark, the NUL pattern of UTF-16, a clean decode in a
+    /// multi-byte East Asian encoding):
+    ///
+    /// ```
+    /// use zhen_extract::{EncodingClue, Extractor, InputError};
+    /// let utf16: Vec<u8> = "\u{feff}2025年".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    /// let err = Extractor::new().extract_bytes(&utf16).unwrap_err();
+    /// assert_eq!(err, InputError::Encoding { encoding: "UTF-16LE", clue: EncodingClue::ByteOrderMark });
+    /// ```
     pub fn extract_bytes(&self, input: &[u8]) -> Result<Extraction, InputError> {
-        let text = std::str::from_utf8(input).map_err(|e| InputError::NotUtf8 {
-            offset: e.valid_up_to(),
-        })?;
-        self.extract(text)
+        self.extract(text_of(input)?)
+    }
+
+    /// Extracts from many inputs at once on rayon's thread pool, giving
+    /// the results in the order of `inputs`: the same results as calling
+    /// [`extract`](Self::extract) on each in turn.
+    ///
+    /// ```
+    /// use zhen_extract::Extractor;
+    /// let docs = ["到2025年研发投入强度达到2.6%。", "", "科技型企业超过4.5万家。"];
+    /// let out = Extractor::new().extract_par(&docs);
+    /// assert_eq!(out.len(), 3);
+    /// assert_eq!(out[0].as_ref().unwrap().targets[0].quantity.value, 2.6);
+    /// assert!(out[1].is_err());
+    /// assert_eq!(out[2].as_ref().unwrap().quantities[0].value, 45000.0);
+    /// ```
+    #[cfg(feature = "parallel")]
+    pub fn extract_par<S>(&self, inputs: &[S]) -> Vec<Result<Extraction, InputError>>
+    where
+        S: AsRef<str> + Sync,
+    {
+        use rayon::prelude::*;
+        inputs
+            .par_iter()
+            .map(|input| self.extract(input.as_ref()))
+            .collect()
     }
 
     /// Extracts from a document already read through the text layer.

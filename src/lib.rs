@@ -74,14 +74,24 @@
 //!
 //! Any `&str` is accepted by the text layer; [`Extractor::extract`] refuses
 //! empty and binary text and text over [`ExtractorBuilder::max_input_bytes`]
-//! (64 MiB by default) with an [`InputError`]. Work is linear in the input
-//! apart from segmentation, which runs per paragraph.
+//! (64 MiB by default) with an [`InputError`]; [`Extractor::extract_bytes`]
+//! names the encoding of text that is not UTF-8 where a clue gives it
+//! away (UTF-16, UTF-32, GBK, Big5). Work is linear in the input apart
+//! from segmentation, which runs per paragraph.
+//!
+//! # Crate features
+//!
+//! - `parallel` (default): [`Extractor::extract_par`], many documents on
+//!   rayon's thread pool, results in input order.
+//! - `cli` (default): the `zhen-extract` program (argument parsing, the
+//!   progress bar, the HTML report). The library needs none of it.
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
 mod chunk;
+mod encoding;
 mod error;
 mod exclusion;
 mod extractor;
@@ -97,7 +107,7 @@ mod timeline;
 mod token;
 mod year;
 
-pub use error::{InputError, RuleError};
+pub use error::{EncodingClue, InputError, RuleError};
 pub use extractor::{Extractor, ExtractorBuilder, DEFAULT_MAX_INPUT_BYTES};
 pub use institution::{institution_index, name_key, InstitutionEntry, InstitutionOccurrence};
 pub use model::{

@@ -1,4 +1,5 @@
-//! Markup left in web copies: tags, web addresses and HTML entities.
+//! Markup left in web copies: tags, web addresses and HTML entities; and
+//! the colour codes of captured terminal output.
 //!
 //! Tags and addresses become skipped regions (the shadow reads each as one
 //! space); entities read as the character they name.
@@ -8,7 +9,9 @@ use regex::Regex;
 
 /// A metadata header (YAML front matter: `---`, `key: value` lines, `---`)
 /// at the very start, HTML tags and comments, and web addresses (an image
-/// address is full of digits that must not read as years or quantities).
+/// address is full of digits that must not read as years or quantities),
+/// and terminal escape sequences (`ESC [1m`: their digits are no figures,
+/// and a figure right after one must not read as glued to a word).
 static MARKUP: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r#"(?x)
@@ -17,6 +20,7 @@ static MARKUP: Lazy<Regex> = Lazy::new(|| {
         | </?[A-Za-z][A-Za-z0-9:-]{0,20}(?:\s[^<>]*)?/?>
         | (?:https?|ftp)://[^\s<>"'，。、（）()“”]+
         | www\.[A-Za-z0-9-]+\.[^\s<>"'，。、（）()“”]+
+        | \x1B(?:\[[0-?]*[\ -/]*[@-~]|[@-Z\\-_])
         | [A-Za-z0-9._/-]*\.(?:jpg|jpeg|png|gif|webp|svg|pdf|shtml|html|htm|php|aspx?)(?-u:\b)
         "#,
     )
@@ -79,6 +83,14 @@ mod tests {
         assert_eq!(entity_at("&#x4E07;"), Some(('万', 8)));
         assert_eq!(entity_at("& D"), None);
         assert_eq!(entity_at("&bogus;"), None);
+    }
+
+    #[test]
+    fn terminal_escape_sequences() {
+        let s = "达到\x1b[1;31m2.6%\x1b[0m，\x1bMx";
+        let r = skipped_regions(s);
+        let found: Vec<&str> = r.iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(found, ["\x1b[1;31m", "\x1b[0m", "\x1bM"]);
     }
 
     #[test]
