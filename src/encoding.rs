@@ -71,8 +71,21 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// A multi-byte East Asian encoding the bytes decode in without error.
+///
+/// UTF-8 text with a stray bad byte often decodes in GBK too (its
+/// three-byte characters pair up as two-byte ones), so bytes that are
+/// mostly good UTF-8 are taken for damaged UTF-8, not for GBK: text in a
+/// legacy encoding forms a valid UTF-8 character only now and then.
 fn multi_byte(bytes: &[u8]) -> Option<&'static str> {
     if bytes.iter().filter(|b| !b.is_ascii()).count() < 4 {
+        return None;
+    }
+    let (mut good, mut bad) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().bytes().filter(|b| !b.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    if good >= bad {
         return None;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
@@ -139,6 +152,9 @@ mod tests {
 
     #[test]
     fn stray_bad_bytes_name_no_encoding() {
+        let mut damaged = "到2025年达到2.6%".as_bytes().to_vec();
+        damaged.insert(3, 0xbf);
+        assert_eq!(detect(&damaged), None);
         assert_eq!(detect(b"2025\xff"), None);
         assert_eq!(detect(b"\xe5\x88\xb0\xff2025"), None);
         assert_eq!(detect(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), None);

@@ -1,7 +1,9 @@
 //! The public API: builder errors, the text layer's views, and the span
 //! invariant on the bundled corpus.
 
-use zhen_extract::{Extractor, InputError, TokenKind};
+mod common;
+
+use zhen_extract::{EncodingClue, Extractor, InputError, TokenKind};
 
 fn seeds() -> Vec<(String, String)> {
     let mut v: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
@@ -149,5 +151,73 @@ fn every_span_slices_the_input_on_the_seeds() {
                 "{name}"
             );
         }
+    }
+}
+
+#[test]
+fn control_bytes_of_real_text_are_text() {
+    // a page break, a vertical tab and a terminal colour code: text, not
+    // binary (see issue 12); other control bytes still are binary
+    let ex = Extractor::new();
+    let text = "第一页\x0c到2025年，\x0b研发投入强度达到\x1b[1m2.6%\x1b[0m。";
+    let out = ex.extract(text).unwrap();
+    assert_eq!(out.quantities[0].span.text, "2.6%");
+    assert_eq!(out.targets[0].metric_id.as_deref(), Some("rd_intensity"));
+    assert!(matches!(
+        ex.extract("2025\x01年").unwrap_err(),
+        InputError::Binary { offset: 4, byte: 1 }
+    ));
+}
+
+#[test]
+fn text_in_another_encoding_is_named() {
+    let ex = Extractor::new();
+    let text = "到2025年，全社会研发投入强度达到2.6%。";
+    let mut bom = vec![0xff, 0xfe];
+    bom.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(
+        ex.extract_bytes(&bom).unwrap_err(),
+        InputError::Encoding {
+            encoding: "UTF-16LE",
+            clue: EncodingClue::ByteOrderMark
+        }
+    );
+    // UTF-16 of ASCII text is valid UTF-8 full of NULs: named, not binary
+    let ascii: Vec<u8> = "R&D intensity reached 2.6 percent in 2025."
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let as_str = std::str::from_utf8(&ascii).unwrap();
+    assert_eq!(
+        ex.extract(as_str).unwrap_err(),
+        InputError::Encoding {
+            encoding: "UTF-16LE",
+            clue: EncodingClue::NulPattern
+        }
+    );
+    let traditional = "到2025年，全社會研發投入強度達到2.6%，科技型企業超過4.5萬家。";
+    let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
+    let err = ex.extract_bytes(&big5).unwrap_err();
+    assert_eq!(
+        err,
+        InputError::Encoding {
+            encoding: "Big5",
+            clue: EncodingClue::Decodes
+        }
+    );
+    assert!(err.to_string().contains("Big5"), "{err}");
+}
+
+#[cfg(feature = "parallel")]
+#[test]
+fn extract_par_gives_what_extract_gives_in_input_order() {
+    let ex = Extractor::new();
+    let mut docs: Vec<&str> = common::SEEDS.iter().map(|(_, t)| *t).collect();
+    docs.insert(2, "");
+    docs.push("ab\u{1}cd");
+    let par = ex.extract_par(&docs);
+    assert_eq!(par.len(), docs.len());
+    for (doc, got) in docs.iter().zip(&par) {
+        assert_eq!(got, &ex.extract(doc));
     }
 }

@@ -332,13 +332,25 @@ fn run(command: Command) -> ExitCode {
     let mut out = BufWriter::new(stdout.lock());
     match command {
         Command::Extract(args) => {
+            let pretty = args.pretty;
             let (tally, progress, written) = run.stream(
-                |ex, _, bytes| ex.extract_bytes(bytes),
+                // the JSON is written on the worker threads: the writer
+                // only copies bytes out, in order
+                move |ex, name, bytes| {
+                    let extraction = ex.extract_bytes(bytes)?;
+                    let mut counts = Tally::default();
+                    counts.add(&extraction);
+                    let mut line = Vec::new();
+                    // writing to a Vec fails only on a value serde cannot
+                    // write, which the records never hold
+                    let _ = output::record(&mut line, name, &extraction, pretty);
+                    Ok((line, counts))
+                },
                 |name, outcome, tally| {
                     match outcome {
-                        Ok(ex) => {
-                            tally.add(&ex);
-                            output::record(&mut out, name, &ex, args.pretty)?;
+                        Ok((line, counts)) => {
+                            tally.merge(&counts);
+                            out.write_all(&line)?;
                         }
                         // one output line for every input line
                         Err(e) if jsonl => output::error_record(&mut out, name, e)?,

@@ -114,10 +114,9 @@ mod tests {
         let out = Arc::new(AtomicUsize::new(0));
         let most = Arc::new(AtomicUsize::new(0));
         let (o, m) = (out.clone(), most.clone());
-        let items = (0..200).map(move |n| {
+        let items = (0..200).inspect(move |_| {
             let now = o.fetch_add(1, Ordering::SeqCst) + 1;
             m.fetch_max(now, Ordering::SeqCst);
-            n
         });
         let _: Result<(), ()> = run(
             2,

@@ -39,6 +39,16 @@ impl Tally {
         self.institutions += ex.institutions.len() as u64;
     }
 
+    /// Adds the counts of `other`.
+    pub fn merge(&mut self, other: &Tally) {
+        self.documents += other.documents;
+        self.quantities += other.quantities;
+        self.years += other.years;
+        self.targets += other.targets;
+        self.institutions += other.institutions;
+        self.errors += other.errors;
+    }
+
     /// The summary line, without the program's name.
     pub fn line(&self, took: Duration) -> String {
         let plural =

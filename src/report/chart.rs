@@ -114,7 +114,7 @@ fn nudge(s: usize, n: usize) -> f64 {
     if n <= 1 {
         0.0
     } else {
-        (s as f64 / (n - 1) as f64 - 0.5) * 0.36
+        (s as f64 / (n - 1) as f64 - 0.5) * 0.5
     }
 }
 
