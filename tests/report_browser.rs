@@ -97,7 +97,7 @@ fn the_report_in_a_browser() {
         path: Some(chromium),
         sandbox: false,
         headless: true,
-        window_size: Some((1200, 1300)),
+        window_size: Some((1200, 820)),
         ..LaunchOptions::default()
     })
     .expect("Chromium starts");
