@@ -74,15 +74,22 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static str> {
 ///
 /// UTF-8 text with a stray bad byte often decodes in GBK too (its
 /// three-byte characters pair up as two-byte ones), so bytes that are
-/// mostly good UTF-8 are taken for damaged UTF-8, not for GBK: text in a
-/// legacy encoding forms a valid UTF-8 character only now and then.
+/// mostly good UTF-8 Chinese are taken for damaged UTF-8, not for GBK.
+/// Text in a legacy encoding does form valid UTF-8 now and then (a GBK
+/// lead byte in `C0..DF` and a trail byte in `80..BF` make a two-byte
+/// character), but hardly ever a Chinese character.
 fn multi_byte(bytes: &[u8]) -> Option<&'static str> {
     if bytes.iter().filter(|b| !b.is_ascii()).count() < 4 {
         return None;
     }
     let (mut good, mut bad) = (0, 0);
     for chunk in bytes.utf8_chunks() {
-        good += chunk.valid().bytes().filter(|b| !b.is_ascii()).count();
+        good += chunk
+            .valid()
+            .chars()
+            .filter(|&c| crate::text::is_han(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
         bad += chunk.invalid().len();
     }
     if good >= bad {
@@ -144,6 +151,9 @@ mod tests {
     fn legacy_chinese_encodings_that_decode_cleanly() {
         let text = "到2025年，全社会研发投入强度达到2.6%，科技型企业超过4.5万家。";
         let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(detect(&gbk), Some(("GBK", EncodingClue::Decodes)));
+        // short, and full of accidental two-byte UTF-8 characters
+        let (gbk, _, _) = encoding_rs::GBK.encode("到2025年，全社会研发投入强度达到2.6%。");
         assert_eq!(detect(&gbk), Some(("GBK", EncodingClue::Decodes)));
         let traditional = "到2025年，全社會研發投入強度達到2.6%，科技型企業超過4.5萬家。";
         let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
