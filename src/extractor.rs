@@ -179,7 +179,7 @@ impl Extractor {
     /// Reads `input` through the text layer without extracting.
     pub fn analyze<'h>(&self, input: &'h str) -> Result<Document<'h>, InputError> {
         self.check(input)?;
-        Ok(Document::new(input))
+        Ok(Document::new(input, &self.rules))
     }
 
     /// Like [`analyze`](Self::analyze), for bytes that should be UTF-8
@@ -244,8 +244,9 @@ impl Extractor {
     /// Extracts from a document already read through the text layer.
     pub fn extract_document(&self, doc: &Document<'_>) -> Extraction {
         let excluded = self.rules.exclusions.find(doc.norm.text());
-        let quantities = crate::quantity::find(doc, &self.rules, &excluded, self.all_numbers);
         let years = crate::year::find(doc, &self.rules, &excluded, self.reference_year);
+        let quantities =
+            crate::quantity::find(doc, &self.rules, &excluded, self.all_numbers, &years);
         // without the caller's reference year, targets read `今年` against
         // the year the document's dateline gives (year mentions do not)
         let (target_years, reference) = match self.reference_year {

@@ -19,12 +19,19 @@ use regex::Regex;
 static NUMERIC: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?x)
-        (?P<date>(?P<dy>[12][0-9]{3})年(?P<dm>[0-9]{1,2})月(?:[0-9]{1,2}日)?)
+        (?P<date>(?P<dy>[12][0-9]{3})年(?P<dm>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)?)
         | (?P<cdate>(?P<cdy>[〇零一二三四五六七八九]{4})年(?:十[一二]?|[一二三四五六七八九])月(?:[一二三四五六七八九十]{1,3}日)?)
+        | (?P<zq>(?P<zqy>[12][0-9]{3})年第?(?:[一二三四]|[1-4])季度)
         | (?P<edate>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ [0-9]{1,2},?\ (?P<ey>[12][0-9]{3}))
         | (?P<ddate>[0-9]{1,2}\ (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\ (?P<dy2>[12][0-9]{3}))
+        | (?P<mdate>(?-u:\b)(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?,?\ (?:of\ )?(?P<my>[12][0-9]{3}))
+        | (?P<qdate>(?-u:\b)(?i:q)[1-4]\ ?(?P<qy>[12][0-9]{3}))
+        | (?P<qdate2>(?P<qy2>[12][0-9]{3})\ ?(?i:q)[1-4](?-u:\b))
+        | (?P<wq>(?-u:\b)(?i:first|second|third|fourth|1st|2nd|3rd|4th)\ quarter\ (?:of\ )?(?P<wqy>[12][0-9]{3}))
         | (?P<idate>(?P<iy>[12][0-9]{3})(?:-(?:1[0-2]|0?[1-9])-|/(?:1[0-2]|0?[1-9])/|\.(?:1[0-2]|0?[1-9])\.)(?:3[01]|[12][0-9]|0?[1-9]))
         | (?P<range>(?P<r1>[12][0-9]{3})\ ?年?\ ?(?:—{1,2}|–|-to-|-|~|至|到)\ ?(?P<r2>[12][0-9]{3}|[0-9]{2})(?:\ ?年)?)
+        | (?P<brange>(?i:between)\ (?P<b1>(?:19|20)[0-9]{2})\ and\ (?P<b2>(?:19|20)[0-9]{2}))
+        | (?P<trange>(?P<t1>(?:19|20)[0-9]{2})\ (?i:to|through|until|till|thru)\ (?P<t2>(?:19|20)[0-9]{2}))
         | (?P<cyear>(?P<cy>[〇零一二三四五六七八九]{4})年)
         | (?P<year>(?P<y>[12][0-9]{3})年)
         | (?P<bare>(?P<by>(?:19|20)[0-9]{2}))
@@ -174,7 +181,12 @@ pub(crate) fn find(
         let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
         let h = if c.name("date").is_some() {
             let y = num("dy").unwrap_or(0);
-            let m = num("dm").unwrap_or(0);
+            let dm = c.name("dm").expect("month");
+            let m = rules
+                .numbers
+                .scan(text, dm.start(), dm.end())
+                .filter(|m| m.end == dm.end())
+                .map_or(0, |m| m.value as i32);
             if !(1..=12).contains(&m) {
                 continue;
             }
@@ -184,10 +196,32 @@ pub(crate) fn find(
                 continue;
             };
             hit(s, e, y, y, YearKind::Date)
-        } else if let Some(y) = ["ey", "dy2", "iy"].iter().find_map(|g| num(g)) {
-            // English and ISO dates: `July 26, 2018`, `26 July 2018`,
-            // `2018-07-26`
+        } else if let Some(y) = ["zqy", "ey", "dy2", "my", "qy", "qy2", "wqy", "iy"]
+            .iter()
+            .find_map(|g| num(g))
+        {
+            // quarters (`Q1 2027`, `2027年第一季度`), months (`September
+            // 2019`), English and ISO dates: `July 26, 2018`, `26 July
+            // 2018`, `2018-07-26`
             hit(s, e, y, y, YearKind::Date)
+        } else if let (Some(a), Some(b)) = (
+            num("b1").or_else(|| num("t1")),
+            num("b2").or_else(|| num("t2")),
+        ) {
+            // between 2025 and 2026, 2021 to 2025 (the span is the years)
+            let first = c.name("b1").or_else(|| c.name("t1")).expect("first year");
+            let second = c.name("b2").or_else(|| c.name("t2")).expect("second year");
+            if b <= a || b - a > 50 || !bare_year_context(text, second.start(), second.end(), rules)
+            {
+                // no range: each year that is one stands alone
+                for (m, v) in [(first, a), (second, b)] {
+                    if bare_year_context(text, m.start(), m.end(), rules) {
+                        cands.push(hit(m.start(), m.end(), v, v, YearKind::Year));
+                    }
+                }
+                continue;
+            }
+            hit(first.start(), e, a, b, YearKind::Range)
         } else if c.name("range").is_some() {
             let a = num("r1").unwrap_or(0);
             let r2 = c.name("r2").expect("r2").as_str();
@@ -227,11 +261,12 @@ pub(crate) fn find(
             hit(s, e, y, y, YearKind::Year)
         };
         // digits glued to other digits are part of a longer number
-        let before = text[..s].chars().next_back();
+        let before = text[..h.span.start].chars().next_back();
         let after = text[e..].chars().next();
         if before.is_some_and(|b| {
             b.is_ascii_digit() || b.is_ascii_alphabetic() && h.kind != YearKind::Date
-        }) || (text.as_bytes()[s].is_ascii_digit() && crate::quantity::glued_to_number(text, s))
+        }) || (text.as_bytes()[h.span.start].is_ascii_digit()
+            && crate::quantity::glued_to_number(text, h.span.start))
             || after.is_some_and(|a| a.is_ascii_digit())
         {
             continue;
@@ -488,6 +523,51 @@ mod tests {
                 ("26 July 2018".into(), 2018, 2018, Date),
                 ("February 19, 2025".into(), 2025, 2025, Date),
                 ("一九九九年七月".into(), 1999, 1999, Date),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_ranges_quarters_and_months() {
+        use YearKind::*;
+        let got = y(
+            "from 2021 to 2025, between 2025 and 2026, 2027 through 2029, in September 2019, Q1 2027, 2026 Q3, the first quarter of 2024, 2023年十一月召开, 2025年第一季度",
+            None,
+        );
+        assert_eq!(
+            got,
+            [
+                ("2021 to 2025".into(), 2021, 2025, Range),
+                ("2025 and 2026".into(), 2025, 2026, Range),
+                ("2027 through 2029".into(), 2027, 2029, Range),
+                ("September 2019".into(), 2019, 2019, Date),
+                ("Q1 2027".into(), 2027, 2027, Date),
+                ("2026 Q3".into(), 2026, 2026, Date),
+                ("first quarter of 2024".into(), 2024, 2024, Date),
+                ("2023年十一月".into(), 2023, 2023, Date),
+                ("2025年第一季度".into(), 2025, 2025, Date),
+            ]
+        );
+        // not ranges: backwards, too long, or counts
+        let got = y("from 2025 to 2021, from 1000 to 2500家", None);
+        assert_eq!(
+            got,
+            [
+                ("2025".into(), 2025, 2025, Year),
+                ("2021".into(), 2021, 2021, Year)
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_in_front_matter_and_date_times() {
+        use YearKind::*;
+        let got = y("---\ntitle: Plan for 2019\ndate: \"2022-08-09\"\nupdated: 2023-01-02T10:00:00+08:00\n---\nBody.", None);
+        assert_eq!(
+            got,
+            [
+                ("2022-08-09".into(), 2022, 2022, Date),
+                ("2023-01-02".into(), 2023, 2023, Date),
             ]
         );
     }

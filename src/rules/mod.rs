@@ -16,6 +16,8 @@ pub use table::{Row, Table};
 pub const TABLES: &[(&str, &str)] = &[
     ("numerals", include_str!("../../rules/numerals.tsv")),
     ("units", include_str!("../../rules/units.tsv")),
+    ("currencies", include_str!("../../rules/currencies.tsv")),
+    ("chrome", include_str!("../../rules/chrome.tsv")),
     ("exclusions", include_str!("../../rules/exclusions.tsv")),
     ("plans", include_str!("../../rules/plans.tsv")),
     ("years", include_str!("../../rules/years.tsv")),
@@ -91,6 +93,7 @@ impl Tables {
 pub struct Rules {
     pub(crate) numbers: crate::number::NumberRules,
     pub(crate) quantities: crate::quantity::QuantityRules,
+    pub(crate) chrome: crate::text::ChromeRules,
     pub(crate) years: crate::year::YearRules,
     pub(crate) exclusions: crate::exclusion::Exclusions,
     pub(crate) institutions: crate::institution::InstitutionRules,
@@ -108,9 +111,12 @@ static DEFAULT: Lazy<Arc<Rules>> = Lazy::new(|| {
 impl Rules {
     /// Compiles parsed tables.
     pub fn compile(t: &Tables) -> Result<Rules, RuleError> {
-        let numbers = crate::number::NumberRules::compile(t.get("numerals"))?;
+        let quantities = crate::quantity::QuantityRules::compile(t)?;
+        let numbers =
+            crate::number::NumberRules::compile(t.get("numerals"), quantities.unit_words())?;
         Ok(Rules {
-            quantities: crate::quantity::QuantityRules::compile(t, &numbers)?,
+            quantities,
+            chrome: crate::text::ChromeRules::compile(t.get("chrome"))?,
             years: crate::year::YearRules::compile(t)?,
             exclusions: crate::exclusion::Exclusions::compile(t.get("exclusions"))?,
             institutions: crate::institution::InstitutionRules::compile(t)?,

@@ -68,28 +68,48 @@ impl Table {
     }
 
     /// Parses extra rows written under this table's header (or under a
-    /// header of their own naming the same columns) and appends them.
+    /// header of their own naming some of the same columns, in any order)
+    /// and appends them.
     pub fn extend_from(&mut self, text: &str) -> Result<(), RuleError> {
-        let has_header = text
+        let header: Option<Vec<&str>> = text
             .lines()
             .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-            .map(|l| {
-                l.split('\t')
-                    .map(str::trim)
-                    .eq(self.columns.iter().map(String::as_str))
-            })
-            .unwrap_or(false);
-        let full = if has_header {
-            text.to_string()
-        } else {
-            format!("{}\n{}", self.columns.join("\t"), text)
+            .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+            .filter(|cells| {
+                cells.first().copied() == self.columns.first().map(String::as_str)
+                    && cells.iter().all(|c| self.columns.iter().any(|k| k == c))
+            });
+        let Some(header) = header else {
+            let extra = Table::parse(
+                &self.name,
+                &format!("{}\n{}", self.columns.join("\t"), text),
+            )?;
+            self.rows.extend(extra.rows.into_iter().map(|mut r| {
+                r.line -= 1;
+                r
+            }));
+            return Ok(());
         };
-        let extra = Table::parse(&self.name, &full)?;
-        let shift = usize::from(!has_header);
-        self.rows.extend(extra.rows.into_iter().map(|mut r| {
-            r.line -= shift;
-            r
-        }));
+        let extra = Table::parse(&self.name, text)?;
+        let at: Vec<usize> = header
+            .iter()
+            .map(|c| {
+                self.columns
+                    .iter()
+                    .position(|k| k == c)
+                    .expect("known column")
+            })
+            .collect();
+        for row in extra.rows {
+            let mut cells = vec![String::new(); self.columns.len()];
+            for (cell, &i) in row.cells.into_iter().zip(&at) {
+                cells[i] = cell;
+            }
+            self.rows.push(Row {
+                line: row.line,
+                cells,
+            });
+        }
         Ok(())
     }
 
@@ -187,5 +207,10 @@ mod tests {
         assert_eq!(t.rows().len(), 3);
         assert_eq!(t.get(&t.rows()[2], "b"), "6");
         assert!(t.extend_from("1\t2\t3\n").is_err());
+        // a header of its own may leave columns out
+        let mut t = Table::parse("t", "a\tb\tc\n1\t2\t3\n").unwrap();
+        t.extend_from("a\tc\n4\t6\n").unwrap();
+        assert_eq!(t.get(&t.rows()[1], "c"), "6");
+        assert_eq!(t.get(&t.rows()[1], "b"), "");
     }
 }

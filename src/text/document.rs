@@ -3,6 +3,7 @@
 //! reads a `Document`; the extractor builds one and hands it on.
 
 use crate::model::SpanText;
+use crate::rules::Rules;
 use crate::span::Span;
 use crate::text::segment::Segments;
 use crate::text::Normalized;
@@ -16,12 +17,15 @@ pub struct Document<'h> {
     pub(crate) norm: Normalized,
     pub(crate) segments: Segments,
     pub(crate) tokens: Vec<Token>,
+    /// Page chrome, as sorted disjoint shadow spans.
+    chrome: Vec<Span>,
 }
 
 impl<'h> Document<'h> {
-    pub(crate) fn new(input: &'h str) -> Document<'h> {
+    pub(crate) fn new(input: &'h str, rules: &Rules) -> Document<'h> {
         let norm = Normalized::new(input);
         let segments = Segments::new(norm.text());
+        let chrome = rules.chrome.find(norm.text(), &segments.paragraphs);
         let mut tokens = Vec::new();
         for p in &segments.paragraphs {
             crate::token::tokenize_into(norm.text(), *p, &mut tokens);
@@ -31,6 +35,7 @@ impl<'h> Document<'h> {
             norm,
             segments,
             tokens,
+            chrome,
         }
     }
 
@@ -66,6 +71,32 @@ impl<'h> Document<'h> {
             span: self.norm.to_original(t.span),
             kind: t.kind,
         })
+    }
+
+    /// The page chrome of a web copy (timestamps, bylines, navigation,
+    /// "most read" lists, share counters), as original spans in order.
+    /// Recognizers skip it: chrome gives no quantities and no targets.
+    ///
+    /// ```
+    /// use zhen_extract::Extractor;
+    /// let text = "By Li Wei | Updated: 2024-03-05 10:20\n全市新增企业3000家。";
+    /// let doc = Extractor::new().analyze(text)?;
+    /// let chrome: Vec<&str> = doc.chrome().map(|s| &text[s]).collect();
+    /// assert_eq!(chrome, ["By Li Wei | Updated: 2024-03-05 10:20"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn chrome(&self) -> impl Iterator<Item = Span> + '_ {
+        self.chrome.iter().map(|s| self.norm.to_original(*s))
+    }
+
+    /// True where the original span `span` overlaps the page chrome.
+    pub fn in_chrome(&self, span: Span) -> bool {
+        self.chrome().any(|c| c.overlaps(span))
+    }
+
+    /// The chrome as shadow spans, sorted and disjoint.
+    pub(crate) fn chrome_spans(&self) -> &[Span] {
+        &self.chrome
     }
 
     /// Maps a shadow span to the original and slices it.

@@ -59,11 +59,20 @@ static T2S: Lazy<FoldTable> = Lazy::new(|| {
 /// assert_eq!(fold_char('億'), '亿');
 /// assert_eq!(fold_char('（'), '(');
 /// assert_eq!(fold_char('％'), '%');
+/// assert_eq!(fold_char('￥'), '¥');
 /// assert_eq!(fold_char('a'), 'a');
 /// ```
 pub fn fold_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        // full-width signs: ￠ ￡ ￢ ￣ ￤ ￥ ￦
+        '\u{FFE0}' => '¢',
+        '\u{FFE1}' => '£',
+        '\u{FFE2}' => '¬',
+        '\u{FFE3}' => '¯',
+        '\u{FFE4}' => '¦',
+        '\u{FFE5}' => '¥',
+        '\u{FFE6}' => '₩',
         '\u{3000}' => ' ',
         _ if (c as u32) < 0x2E80 => c,
         _ if (c as u32) < DENSE_TO => {

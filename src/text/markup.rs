@@ -27,12 +27,93 @@ static MARKUP: Lazy<Regex> = Lazy::new(|| {
     .expect("markup pattern")
 });
 
+/// Markdown emphasis (`**$500** **million**`): it reads as nothing, so
+/// that a number split by it stays whole.
+static EMPHASIS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\*\*?").expect("emphasis pattern"));
+
+/// A date-like key of a metadata header, whose value stays visible: the
+/// date of a page is a year mention (`date: "2022-08-09"`).
+static DATE_KEY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?mi)^(?:date|published|publish_?date|pubdate|updated|modified|lastmod|last_?modified|created|time|datetime)[ \t]*:[ \t]*",
+    )
+    .expect("date key pattern")
+});
+
+/// A region of markup: read as one space (`visible`: a tag, an address),
+/// or as nothing (emphasis).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Region {
+    pub start: usize,
+    pub end: usize,
+    /// True where the region reads as a space, false where as nothing.
+    pub space: bool,
+}
+
 /// The byte ranges of `input` that hold markup, in order, disjoint.
-pub(super) fn skipped_regions(input: &str) -> Vec<(usize, usize)> {
-    MARKUP
-        .find_iter(input)
-        .map(|m| (m.start(), m.end()))
-        .collect()
+pub(super) fn skipped_regions(input: &str) -> Vec<Region> {
+    let mut out = Vec::new();
+    for m in MARKUP.find_iter(input) {
+        if m.start() == 0 && m.as_str().trim_start_matches('\u{feff}').starts_with("---") {
+            header_regions(input, m.start(), m.end(), &mut out);
+        } else {
+            out.push(Region {
+                start: m.start(),
+                end: m.end(),
+                space: true,
+            });
+        }
+    }
+    let mut emphasis = EMPHASIS.find_iter(input).map(|m| Region {
+        start: m.start(),
+        end: m.end(),
+        space: false,
+    });
+    // merge the two, dropping emphasis inside markup
+    let mut merged: Vec<Region> = Vec::with_capacity(out.len());
+    let mut next = emphasis.next();
+    for r in out {
+        while let Some(e) = next.filter(|e| e.start < r.start) {
+            if e.end <= r.start && merged.last().is_none_or(|l| l.end <= e.start) {
+                merged.push(e);
+            }
+            next = emphasis.next();
+        }
+        merged.push(r);
+    }
+    while let Some(e) = next {
+        if merged.last().is_none_or(|l| l.end <= e.start) {
+            merged.push(e);
+        }
+        next = emphasis.next();
+    }
+    merged
+}
+
+/// A metadata header is hidden but for the values of its date keys, each
+/// kept with its line break.
+fn header_regions(input: &str, start: usize, end: usize, out: &mut Vec<Region>) {
+    let mut from = start;
+    for m in DATE_KEY.find_iter(&input[start..end]) {
+        let value = start + m.end();
+        let line_end = input[value..end].find('\n').map_or(end, |i| value + i + 1);
+        if input[value..line_end].trim().is_empty() {
+            continue;
+        }
+        out.push(Region {
+            start: from,
+            end: value,
+            space: true,
+        });
+        from = line_end;
+    }
+    if from < end {
+        out.push(Region {
+            start: from,
+            end,
+            space: true,
+        });
+    }
 }
 
 /// The character an HTML entity at the start of `s` names, and the
@@ -98,12 +179,24 @@ mod tests {
         let s = "<p cms-style=\"font-L\">text</p> http://a.b/c/2025.jpg 文";
         let r = skipped_regions(s);
         assert_eq!(r.len(), 3);
-        assert_eq!(&s[r[0].0..r[0].1], "<p cms-style=\"font-L\">");
-        assert_eq!(&s[r[2].0..r[2].1], "http://a.b/c/2025.jpg");
+        assert_eq!(&s[r[0].start..r[0].end], "<p cms-style=\"font-L\">");
+        assert_eq!(&s[r[2].start..r[2].end], "http://a.b/c/2025.jpg");
         assert!(skipped_regions("a < b and c > d").is_empty());
         let page = "---\ntitle: Budget for 2019\nsummary: up 5.12 percent\n---\nBody 2019.";
         let r = skipped_regions(page);
-        assert_eq!(&page[r[0].0..r[0].1], &page[..page.find("Body").unwrap()]);
+        assert_eq!(
+            &page[r[0].start..r[0].end],
+            &page[..page.find("Body").unwrap()]
+        );
+        // the value of a date key stays visible
+        let page = "---\ntitle: T 2019\ndate: \"2022-08-09\"\n---\nBody";
+        let r = skipped_regions(page);
+        assert_eq!(r.len(), 2);
+        assert_eq!(&page[r[0].end..r[1].start], "\"2022-08-09\"\n");
+        // emphasis reads as nothing
+        let r = skipped_regions("**$500** **million**");
+        assert_eq!(r.len(), 4);
+        assert!(r.iter().all(|x| !x.space));
         // a rule in the middle of a text is no header
         assert!(skipped_regions("a\n---\nb: c\n---\n").is_empty());
     }

@@ -18,11 +18,13 @@
 //! from, so a shadow span maps back to an original span exactly once, at
 //! the end of the pipeline.
 
+mod chrome;
 mod document;
 mod fold;
 mod markup;
 pub(crate) mod segment;
 
+pub use chrome::ChromeRules;
 pub use document::Document;
 pub use fold::fold_char;
 
@@ -74,6 +76,43 @@ fn side_of(c: char) -> Side {
     }
 }
 
+/// Characters that take no room: zero-width spaces and joiners, the
+/// byte-order mark, the soft hyphen.
+fn zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
+/// A space, line break or space entity (`&nbsp;`, `&#160;`) at `at`: its
+/// length and whether it is a line break. Tabs are not spaces here: they
+/// separate table cells.
+fn space_at(input: &str, at: usize) -> Option<(usize, bool)> {
+    let c = input[at..].chars().next()?;
+    let space = |c: char| {
+        matches!(
+            c,
+            ' ' | '\u{3000}'
+                | '\u{a0}'
+                | '\u{202f}'
+                | '\u{2007}'
+                | '\u{2009}'
+                | '\u{200a}'
+                | '\u{2002}'..='\u{2006}'
+        )
+    };
+    match c {
+        '\n' => Some((1, true)),
+        '\r' => Some((1, false)),
+        '&' => markup::entity_at(&input[at..])
+            .filter(|(ch, _)| space(*ch))
+            .map(|(_, len)| (len, false)),
+        c if space(c) => Some((c.len_utf8(), false)),
+        _ => None,
+    }
+}
+
 /// True for CJK ideographs, including `〇`.
 pub fn is_han(c: char) -> bool {
     matches!(c,
@@ -120,42 +159,32 @@ impl Normalized {
         };
         let mut skip_iter = skips.into_iter().peekable();
         let mut i = 0;
-        let bytes = input.as_bytes();
         while i < input.len() {
-            if let Some(&(s, e)) = skip_iter.peek() {
-                if s == i {
+            if let Some(&r) = skip_iter.peek() {
+                if r.start == i {
                     skip_iter.next();
-                    n.push(' ', s, e);
-                    i = e;
+                    if r.space {
+                        n.push(' ', r.start, r.end);
+                    }
+                    i = r.end;
                     continue;
                 }
             }
-            let c = input[i..].chars().next().expect("in bounds");
-            let clen = c.len_utf8();
-            if c == '&' {
-                if let Some((ch, len)) = markup::entity_at(&input[i..]) {
-                    n.push(fold_char(ch), i, i + len);
-                    i += len;
-                    continue;
-                }
-            }
-            if c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\n' || c == '\r' {
+            if space_at(input, i).is_some() {
                 // a run of spaces and line breaks (tabs end the run: they
                 // separate table cells)
                 let mut j = i;
                 let mut newlines = 0;
-                while j < input.len() {
-                    let d = input[j..].chars().next().expect("in bounds");
-                    if matches!(d, ' ' | '\u{3000}' | '\u{a0}' | '\r') {
-                        j += d.len_utf8();
-                    } else if d == '\n' {
-                        newlines += 1;
-                        j += 1;
-                    } else {
+                let mut units = 0;
+                while let Some((len, newline)) = space_at(input, j) {
+                    if j > i && skip_iter.peek().is_some_and(|r| r.start == j) {
                         break;
                     }
+                    newlines += usize::from(newline);
+                    units += 1;
+                    j += len;
                 }
-                match n.white_run(input, i, j, newlines, &skip_iter) {
+                match n.white_run(input, j, newlines, units, &skip_iter) {
                     Run::Drop => {
                         i = j;
                         continue;
@@ -171,48 +200,68 @@ impl Normalized {
                 // keep the run, folded: one '\n' per line break, else spaces
                 let mut k = i;
                 while k < j {
-                    let d = input[k..].chars().next().expect("in bounds");
-                    let dl = d.len_utf8();
-                    if d != '\r' {
-                        n.push(if d == '\n' { '\n' } else { ' ' }, k, k + dl);
+                    let (len, newline) = space_at(input, k).expect("in the run");
+                    if &input[k..k + len] != "\r" {
+                        n.push(if newline { '\n' } else { ' ' }, k, k + len);
                     }
-                    k += dl;
+                    k += len;
                 }
                 i = j;
                 continue;
             }
-            let _ = bytes;
-            n.push(fold_char(c), i, i + clen);
+            let c = input[i..].chars().next().expect("in bounds");
+            let clen = c.len_utf8();
+            if c == '&' {
+                if let Some((ch, len)) = markup::entity_at(&input[i..]) {
+                    if !zero_width(ch) {
+                        n.push(fold_char(ch), i, i + len);
+                    }
+                    i += len;
+                    continue;
+                }
+            }
+            // zero-width characters read as nothing (`2.\u{200b}6%` is one
+            // number)
+            if !zero_width(c) {
+                n.push(fold_char(c), i, i + clen);
+            }
             i += clen;
         }
         n
     }
 
-    /// Decides what the white-space run `input[i..j]` is: an
+    /// Decides what the white-space run ending at `j` (`units` spaces or
+    /// breaks, `newlines` of them breaks) is: an
     /// artefact to drop (spaces inside a number or a Chinese word, a PDF
     /// line break in the middle of a Chinese sentence), a PDF line break in
     /// the middle of an English sentence (one space), or a real break.
     fn white_run(
         &self,
         input: &str,
-        i: usize,
         j: usize,
         newlines: usize,
-        skips: &std::iter::Peekable<std::vec::IntoIter<(usize, usize)>>,
+        units: usize,
+        skips: &std::iter::Peekable<std::vec::IntoIter<markup::Region>>,
     ) -> Run {
         let before = match self.text.chars().next_back() {
             Some(c) => c,
             None => return Run::Keep,
         };
-        let after = match input[j..].chars().next() {
+        // what follows, past markup that reads as nothing
+        let mut at = j;
+        for r in skips.clone() {
+            if r.start != at || r.space {
+                break;
+            }
+            at = r.end;
+        }
+        if skips.clone().any(|r| r.start == at && r.space) {
+            return Run::Keep;
+        }
+        let after = match input[at..].chars().find(|c| !zero_width(*c)) {
             Some(c) => fold_char(c),
             None => return Run::Keep,
         };
-        if let Some(&(s, _)) = skips.clone().peek() {
-            if s == j {
-                return Run::Keep;
-            }
-        }
         let (b, a) = (side_of(before), side_of(after));
         if newlines == 0 {
             // spaces: join a number to its unit or a Chinese word to a
@@ -224,7 +273,7 @@ impl Normalized {
                     | (Side::Han, Side::Digit)
                     | (Side::Digit, Side::Percent)
                     | (Side::Percent, Side::Han)
-            ) && j - i <= 8;
+            ) && units <= 8;
             return if joins { Run::Drop } else { Run::Keep };
         }
         if ends_sentence(before) || self.line_has_tab {
@@ -234,11 +283,13 @@ impl Normalized {
         // a line break: a long line that stops mid-sentence before a line
         // that goes on in Chinese is a PDF break inside a word
         // (one blank line is a paragraph break in any plain text; a PDF page
-        // break leaves a run of them)
+        // break leaves a run of them; a line of Latin letters and digits, a
+        // timestamp or a byline, is no Chinese line broken in two)
         if (b == Side::Han || b == Side::Digit)
             && (a == Side::Han || a == Side::Digit)
             && newlines != 2
             && line.chars().take(MIN_BROKEN_LINE_CHARS).count() == MIN_BROKEN_LINE_CHARS
+            && (b == Side::Han || line.chars().any(is_han))
         {
             return Run::Drop;
         }
@@ -363,6 +414,39 @@ mod tests {
         assert!(!n.text().contains("2025"));
         assert!(!n.text().contains("cms"));
         round_trip(input, "R&D", "R&amp;D");
+    }
+
+    #[test]
+    fn zero_width_characters_read_as_nothing() {
+        assert_eq!(Normalized::new("增长2.\u{200b}6%").text(), "增长2.6%");
+        assert_eq!(Normalized::new("a\u{feff}b\u{ad}c&#8203;d").text(), "abcd");
+        round_trip("增长2.\u{200b}6%", "2.6%", "2.\u{200b}6%");
+    }
+
+    #[test]
+    fn space_entities_and_narrow_spaces_are_spaces() {
+        assert_eq!(Normalized::new("40&#160;百萬瓩").text(), "40百万瓩");
+        assert_eq!(Normalized::new("9,000&nbsp;億元").text(), "9,000亿元");
+        assert_eq!(
+            Normalized::new("12\u{202f}500 and 1\u{2009}250").text(),
+            "12 500 and 1 250"
+        );
+        round_trip("40&#160;百萬瓩", "40百万瓩", "40&#160;百萬瓩");
+    }
+
+    #[test]
+    fn emphasis_reads_as_nothing() {
+        assert_eq!(
+            Normalized::new("**$500** **million**").text(),
+            "$500 million"
+        );
+        round_trip("**$500** **million**", "$500 million", "$500** **million");
+    }
+
+    #[test]
+    fn a_latin_line_before_chinese_is_no_broken_word() {
+        let input = "By Li Wei | Updated: 2024-03-05 10:20\n全市新增企业3000家。";
+        assert!(Normalized::new(input).text().contains("10:20\n全市"));
     }
 
     #[test]

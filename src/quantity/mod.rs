@@ -1,0 +1,469 @@
+//! The quantity recognizer: a number, then a unit, counter or currency from
+//! the `units` and `currencies` tables (or a currency before it, or an
+//! English noun it counts), unless an exclusion pattern, a year mention or
+//! the page chrome covers the number.
+//!
+//! Indicator tables get a pass of their own (`table`): a bare cell takes
+//! the unit its row label gives.
+
+mod english;
+mod table;
+mod units;
+
+pub(crate) use table::split_cells;
+pub(crate) use units::QuantityRules;
+
+use crate::exclusion::{Applies, Excluded, ExcludedRegions};
+use crate::model::{Quantity, Unit, YearKind};
+use crate::number::{scaled, NumberForm, NumberMatch};
+use crate::rules::Rules;
+use crate::span::Span;
+use crate::text::{is_han, Document};
+use crate::token::{Token, TokenKind};
+use english::{counted_noun, lead_before, range_noun};
+use units::UnitRow;
+
+/// A quantity found in the shadow text.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    /// The whole mention: number, magnitude and unit.
+    pub span: Span,
+    /// The number alone.
+    pub number: Span,
+    pub value: f64,
+    pub unit: Unit,
+    pub currency: Option<String>,
+    pub classifier: String,
+    pub rule: String,
+    /// `余` or `多` was read between the number and its unit: more than.
+    pub more: bool,
+}
+
+impl Hit {
+    pub(crate) fn to_record(&self, doc: &Document) -> Quantity {
+        Quantity {
+            span: doc.span_text(self.span),
+            value: self.value,
+            unit: self.unit,
+            currency: self.currency.clone(),
+            classifier: self.classifier.clone(),
+            rule: self.rule.clone(),
+        }
+    }
+
+    /// A hit of a unit row; `None` where the scaled value is past `f64`.
+    fn of_row(span: Span, number: Span, value: f64, row: &UnitRow, more: bool) -> Option<Hit> {
+        Some(Hit {
+            span,
+            number,
+            value: scaled(value, row.scale)?,
+            unit: row.unit,
+            currency: row.currency.clone(),
+            classifier: row.classifier.clone(),
+            rule: row.rule.clone(),
+            more,
+        })
+    }
+
+    /// A hit with no unit row: a percent prefix, a counted noun, a bare
+    /// number.
+    fn plain(
+        span: Span,
+        number: Span,
+        value: f64,
+        unit: Unit,
+        classifier: String,
+        rule: String,
+        more: bool,
+    ) -> Hit {
+        Hit {
+            span,
+            number,
+            value,
+            unit,
+            currency: None,
+            classifier,
+            rule,
+            more,
+        }
+    }
+}
+
+/// A plain four-digit integer that reads as a year (1900–2100): without a
+/// unit it is a year mention, not a quantity.
+fn year_like(text: &str, m: &NumberMatch) -> bool {
+    m.form == NumberForm::Arabic
+        && !m.scaled
+        && m.end - m.start == 4
+        && text[m.start..m.end].bytes().all(|b| b.is_ascii_digit())
+        && (1900.0..=2100.0).contains(&m.value)
+}
+
+/// True where the digit at `at` continues a number through a separator
+/// (`1,200`, `2.5`, `3/4`), as opposed to following a comma or full stop
+/// that ends a clause.
+pub(crate) fn glued_to_number(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    if at < 2 || !b[at - 2].is_ascii_digit() {
+        return false;
+    }
+    match b[at - 1] {
+        b'.' | b'/' => true,
+        // a comma only inside a thousands group (`1,200`, not `0.64,15`)
+        b',' => {
+            let run = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+            run == 3
+        }
+        _ => false,
+    }
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// The year mentions whose numbers are no quantities: dates (the day and
+/// month of `2022年1月5日`), ranges and plan periods (`Five` in `14th
+/// Five-Year Plan`).
+fn year_blocks(years: &[crate::year::Hit]) -> Vec<Span> {
+    years
+        .iter()
+        .filter(|y| y.kind != YearKind::Year)
+        .map(|y| y.span)
+        .collect()
+}
+
+/// True where `span` overlaps one of `blocks` (sorted by start).
+fn blocked(blocks: &[Span], span: Span) -> bool {
+    let i = blocks.partition_point(|b| b.end <= span.start);
+    blocks.get(i).is_some_and(|b| b.overlaps(span))
+}
+
+/// Finds every quantity in a document.
+pub(crate) fn find(
+    doc: &Document,
+    rules: &Rules,
+    excluded: &ExcludedRegions,
+    all_numbers: bool,
+    years: &[crate::year::Hit],
+) -> Vec<Hit> {
+    let text = doc.norm.text();
+    let excluded = excluded.get(Applies::Quantity);
+    let mut hits = Vec::new();
+    for para in &doc.segments.paragraphs {
+        scan_paragraph(text, *para, rules, excluded, all_numbers, &mut hits);
+    }
+    hits.retain(|h| !inside_a_word(&doc.tokens, text, h));
+    table::table_cells(doc, rules, excluded, &mut hits);
+    let mut years = year_blocks(years);
+    years.sort_by_key(|s| s.start);
+    hits.retain(|h| !blocked(&years, h.number) && !blocked(doc.chrome_spans(), h.span));
+    // mentions never overlap: of two that do, the one starting first (on
+    // a tie, the longer) stands
+    hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if kept.last().is_none_or(|k| !k.span.overlaps(h.span)) {
+            kept.push(h);
+        }
+    }
+    kept
+}
+
+/// True where a number may start at `at` (`c` is the character there).
+fn starts_number(text: &str, at: usize, c: char, rules: &Rules) -> bool {
+    let numbers = &rules.numbers;
+    let prev = prev_char(text, at);
+    let next = next_char(text, at + c.len_utf8());
+    if c.is_ascii_digit() {
+        !prev.is_some_and(|p| p.is_ascii_alphanumeric()) && !glued_to_number(text, at)
+    } else if c == '.' {
+        // a leading-dot decimal: `.64`, not the end of `2025.`
+        next.is_some_and(|n| n.is_ascii_digit())
+            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == ',')
+    } else if numbers.minus_chars.contains(&c) {
+        // a sign, not a dash: not after a word or a number (`COVID-19`,
+        // `2021-2025`, `5 - 10%`)
+        let before = text[..at].trim_end_matches(' ');
+        let spaced = before.len() < at;
+        let last = before.chars().next_back();
+        let glued =
+            !spaced && last.is_some_and(|p| p.is_ascii_alphanumeric() || p == '%' || p == '-');
+        let after_number = spaced && last.is_some_and(|p| p.is_ascii_digit() || p == '%');
+        next.is_some_and(|n| {
+            n.is_ascii_digit() || n == '.' || is_han(c) && numbers.is_chinese_numeral(n)
+        }) && !glued
+            && !after_number
+    } else if numbers.is_chinese_numeral(c) {
+        // (a Chinese digit may follow Arabic ones whose space the text
+        // layer dropped, `667 五点八`; a unit may not: `4.5 万`)
+        !prev.is_some_and(|p| {
+            numbers.is_chinese_numeral(p) || p.is_ascii_digit() && !numbers.is_chinese_digit(c)
+        })
+    } else if c.is_ascii_alphabetic() {
+        !prev.is_some_and(|p| p.is_ascii_alphanumeric())
+    } else {
+        false
+    }
+}
+
+fn scan_paragraph(
+    text: &str,
+    para: Span,
+    rules: &Rules,
+    excluded: &Excluded,
+    all: bool,
+    out: &mut Vec<Hit>,
+) {
+    let numbers = &rules.numbers;
+    let mut i = para.start;
+    while i < para.end {
+        let c = next_char(text, i).expect("in bounds");
+        if !starts_number(text, i, c, rules) {
+            i += c.len_utf8();
+            continue;
+        }
+        let Some(m) = numbers.scan(text, i, para.end) else {
+            // skip the rest of a Latin word or digit run
+            let mut j = i + c.len_utf8();
+            while j < para.end
+                && next_char(text, j).is_some_and(|d| d.is_ascii_alphanumeric())
+                && c.is_ascii_alphanumeric()
+            {
+                j += 1;
+            }
+            i = j;
+            continue;
+        };
+        let advance = m.end.max(i + c.len_utf8());
+        if let Some(hit) = read_quantity(text, para, &m, rules, excluded, all) {
+            i = hit.span.end.max(advance);
+            out.push(hit);
+        } else {
+            i = advance;
+        }
+    }
+}
+
+/// True where a Chinese numeral is a piece of a dictionary word: inside it
+/// (`统一大市场`), or at its start with the word running past the mention
+/// (`陆家嘴`, a place, not 6 家). A word that is the mention itself
+/// (`百分之五`, `三双`) is no such piece.
+fn inside_a_word(tokens: &[Token], text: &str, h: &Hit) -> bool {
+    if text[h.number].bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let i = tokens.partition_point(|t| t.span.end <= h.number.start);
+    tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Han
+            && t.span.start <= h.number.start
+            && (t.span.start < h.span.start || t.span.end > h.span.end)
+            // a word of the dictionary, not a guess of the segmenter's
+            && crate::token::jieba().has_word(&text[t.span])
+    })
+}
+
+/// How far a Latin unit or a symbol may stand from its number: spaces, or
+/// a hyphen where the quantity is an adjective (`an 87-hectare park`).
+fn latin_gap(text: &str, at: usize, limit: usize) -> (usize, bool) {
+    let rest = &text[at..limit];
+    let t = rest.trim_start_matches(' ');
+    match t.strip_prefix('-') {
+        Some(u) if t.len() == rest.len() && u.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+            (1, true)
+        }
+        _ => (rest.len() - t.len(), false),
+    }
+}
+
+/// An English scale word after a currency code or name (`40 USD
+/// million`): its multiplier and end.
+fn scale_after(text: &str, at: usize, limit: usize, rules: &Rules) -> Option<(f64, usize)> {
+    let rest = text[at..limit].strip_prefix(' ')?;
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let mult = rules.numbers.english_scale(&rest[..len])?;
+    Some((mult, at + 1 + len))
+}
+
+/// Decides whether the number `m` is a quantity, and reads its unit.
+fn read_quantity(
+    text: &str,
+    para: Span,
+    m: &NumberMatch,
+    rules: &Rules,
+    excluded: &Excluded,
+    all: bool,
+) -> Option<Hit> {
+    let q = &rules.quantities;
+    let number = Span::new(m.start, m.end);
+    if excluded.overlapping(number, &rules.exclusions).is_some() {
+        return None;
+    }
+    let written = &text[number];
+    // a Chinese numeral needs a digit, or 十 to lead (十大): a bare 百 or 千
+    // is a word, not a number
+    if m.form == NumberForm::Chinese
+        && rules
+            .numbers
+            .digitless(written.trim_start_matches(|c| rules.numbers.minus_chars.contains(&c)))
+    {
+        return None;
+    }
+    let after = next_char(text, m.end);
+    // 零部件, zero-carbon: a number word worth nothing is a word, unless
+    // written 〇 (〇个), or alone before punctuation when every number is
+    // asked for (the score was zero)
+    let zero_word = m.value == 0.0 && m.form != NumberForm::Arabic && !written.starts_with('〇');
+    let stands_alone = !after.is_some_and(|c| {
+        c.is_alphanumeric()
+            || c == '-'
+            || c == ' ' && text[m.end + 1..].starts_with(|d: char| d.is_ascii_alphabetic())
+    });
+    if zero_word && !(all && stands_alone) {
+        return None;
+    }
+    // a lone "one" or 一 is an article or a pronoun far more often than a
+    // count (`one of`, `一个…中心`, `其中一次`); before a measure or a
+    // currency it is one (`每股一美元`, `不足一吨`)
+    let lone_one = matches!(m.form, NumberForm::English | NumberForm::Chinese)
+        && m.value == 1.0
+        && !m.scaled
+        && !m.fraction;
+    let mut at = m.end;
+    let mut more = m.more;
+    // (a unit right after the number wins: 多米尼加比索 is no 多 + 米)
+    let unit_next = q.unit_starts_at(&text[..para.end], at);
+    if let Some(c) = after.filter(|_| !unit_next) {
+        if rules.numbers.is_more(c) && m.form != NumberForm::English {
+            more = true;
+            at += c.len_utf8();
+        }
+    }
+    let (gap, hyphen) = latin_gap(text, at, para.end);
+    let unit = q.unit_at(&text[..para.end], at).or_else(|| {
+        if gap == 0 || gap > 2 {
+            return None;
+        }
+        q.unit_at(&text[..para.end], at + gap).filter(|(r, end)| {
+            // a symbol after a space, unless it starts the next amount
+            r.latin
+                || !hyphen
+                    && r.symbol()
+                    && !next_char(text, *end).is_some_and(|c| c.is_ascii_digit())
+        })
+    });
+    let before = q
+        .currency_before(text, m.start)
+        .filter(|(_, s)| *s >= para.start);
+    // $12m, S$10B: a money suffix, after a currency before the number
+    if let Some((row, start)) = before {
+        if let Some((mult, end)) = rules.numbers.money_suffix(&text[..para.end], m.end) {
+            let value = scaled(m.value, mult)?;
+            return Hit::of_row(Span::new(start, end), number, value, row, more);
+        }
+    }
+    if let Some((row, end)) = unit {
+        if lone_one && row.unit == Unit::Count {
+            return None;
+        }
+        let mut value = m.value;
+        let mut end = end;
+        // 40 USD million: a scale after the currency
+        if row.unit == Unit::Currency && row.latin {
+            if let Some((mult, e)) = scale_after(text, end, para.end, rules) {
+                value = scaled(value, mult)?;
+                end = e;
+            }
+        }
+        // 三公里半: a half after the unit
+        if let Some(c) = next_char(text, end).filter(|c| rules.numbers.is_half(*c)) {
+            if !next_char(text, end + c.len_utf8()).is_some_and(is_han) && !m.fraction {
+                value += 0.5;
+                end += c.len_utf8();
+            }
+        }
+        // 年 is never a unit here, but a year-like number before a count
+        // word is still a count (2000家)
+        return Hit::of_row(Span::new(m.start, end), number, value, row, more);
+    }
+    if lone_one {
+        return None;
+    }
+    // 百分之十: a percent written before the number
+    if let Some(prefix) = ["百分之", "佰分之"]
+        .iter()
+        .find(|p| text[..m.start].ends_with(*p))
+    {
+        let start = m.start - prefix.len();
+        return Some(Hit::plain(
+            Span::new(start, m.end),
+            number,
+            m.value,
+            Unit::Percent,
+            String::new(),
+            "percent_prefix".into(),
+            more,
+        ));
+    }
+    if let Some((row, start)) = before {
+        return Hit::of_row(Span::new(start, m.end), number, m.value, row, more);
+    }
+    let bare = || {
+        Hit::plain(
+            number,
+            number,
+            m.value,
+            Unit::Number,
+            String::new(),
+            "bare_number".into(),
+            more,
+        )
+    };
+    if m.fraction {
+        return all.then(bare);
+    }
+    if year_like(text, m) || m.form == NumberForm::DigitString {
+        return None;
+    }
+    // a number glued to letters is a name (5G, 10x)
+    if after.is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    if matches!(m.form, NumberForm::Arabic | NumberForm::English) && !zero_word {
+        let noun = counted_noun(text, m.end, para.end, q)
+            .or_else(|| range_noun(text, m.end, para.end, rules));
+        if let Some(noun) = noun {
+            return Some(Hit::plain(
+                number,
+                number,
+                m.value,
+                Unit::Count,
+                noun,
+                "english_noun".into(),
+                more,
+            ));
+        }
+        // (a bare number: not one a Chinese word the tables do not know
+        // follows, `超过14年`)
+        let bare_here = !after.is_some_and(is_han);
+        if let Some(lead) = lead_before(text, m.start, para.start, q).filter(|_| bare_here) {
+            return Some(Hit::plain(
+                number,
+                number,
+                m.value,
+                Unit::Count,
+                String::new(),
+                format!("lead:{lead}"),
+                more,
+            ));
+        }
+    }
+    all.then(bare)
+}
+
+#[cfg(test)]
+mod tests;
