@@ -170,7 +170,7 @@ mod tests {
     fn terminal_escape_sequences() {
         let s = "达到\x1b[1;31m2.6%\x1b[0m，\x1bMx";
         let r = skipped_regions(s);
-        let found: Vec<&str> = r.iter().map(|&(a, b)| &s[a..b]).collect();
+        let found: Vec<&str> = r.iter().map(|x| &s[x.start..x.end]).collect();
         assert_eq!(found, ["\x1b[1;31m", "\x1b[0m", "\x1bM"]);
     }
 
