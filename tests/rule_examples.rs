@@ -168,3 +168,37 @@ fn chrome_examples_give_no_quantities() {
         }
     }
 }
+
+#[test]
+fn every_era_example_is_a_year_of_its_count() {
+    let ex = Extractor::new();
+    let t = table("eras");
+    // traditional-only rows need a document written in traditional script
+    let context = "國科會與經濟部發布統計報告，臺灣研發經費持續成長，產業創新動能強勁。";
+    let mut checked = 0;
+    for row in t.rows() {
+        let offset: i32 = t.get(row, "offset").parse().unwrap();
+        for example in t.list(row, "examples") {
+            let text = format!("{context}{example}");
+            let out = ex.extract(&text).unwrap();
+            let y = out
+                .years
+                .iter()
+                .find(|y| y.span.start >= context.len())
+                .unwrap_or_else(|| panic!("line {}: `{example}` gives no year", row.line));
+            let digits: String = example
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            assert_eq!(
+                y.start_year,
+                digits.parse::<i32>().unwrap() + offset,
+                "line {}: {example}",
+                row.line
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "{checked}");
+}

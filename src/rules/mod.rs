@@ -21,6 +21,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("exclusions", include_str!("../../rules/exclusions.tsv")),
     ("plans", include_str!("../../rules/plans.tsv")),
     ("years", include_str!("../../rules/years.tsv")),
+    ("eras", include_str!("../../rules/eras.tsv")),
     ("number_words", include_str!("../../rules/number_words.tsv")),
     (
         "institution_suffixes",

@@ -3,6 +3,8 @@
 //! `14th Five-Year Plan`, from the `plans` table), dates with a year
 //! (`2022年1月5日`) and, given a reference year, relative years (`今年`).
 
+mod era;
+
 use crate::error::RuleError;
 use crate::exclusion::{Applies, ExcludedRegions};
 use crate::model::{YearKind, YearMention};
@@ -45,6 +47,7 @@ static NUMERIC: Lazy<Regex> = Lazy::new(|| {
 pub(crate) struct YearRules {
     plans: Vec<Regex>,
     relative: Vec<(String, i32)>,
+    eras: era::Eras,
 }
 
 impl YearRules {
@@ -72,7 +75,11 @@ impl YearRules {
             relative.push((word.to_lowercase(), offset));
         }
         relative.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        Ok(YearRules { plans, relative })
+        Ok(YearRules {
+            plans,
+            relative,
+            eras: era::Eras::compile(t.get("eras"))?,
+        })
     }
 
     /// Plan-period words for the segmenter.
@@ -292,6 +299,10 @@ pub(crate) fn find(
             }
         }
     }
+    rules
+        .years
+        .eras
+        .find(text, era::is_traditional(doc.input()), &mut cands);
     if let Some(reference) = reference_year {
         cands.extend(relative_hits(text, rules, reference));
     }
