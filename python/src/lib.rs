@@ -194,23 +194,22 @@ impl PyExtractor {
         s + ")"
     }
 
-    /// Pickled as its options: the extractor is rebuilt where it is
-    /// unpickled (another process, a Spark executor).
-    fn __getnewargs_ex__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+    /// Pickled as its options, and unpickled as the process's shared
+    /// extractor with those options (`zhen_extract._shared`): a process
+    /// pool's or a Spark executor's tasks reuse one extractor.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let shared = py.import("zhen_extract._shared")?.getattr("shared")?;
+        let rules = PyTuple::new(py, self.extra_rules.iter().map(|(t, r)| (t.as_str(), r.as_str())))?;
         let args = PyTuple::new(
             py,
             [
                 self.reference_year.into_pyobject(py)?.into_any(),
                 pyo3::types::PyBool::new(py, self.all_numbers).to_owned().into_any(),
-                self.extra_rules(py)?.into_any(),
+                rules.into_any(),
+                self.max_input_bytes.into_pyobject(py)?.into_any(),
             ],
         )?;
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("max_input_bytes", self.max_input_bytes)?;
-        Ok((args, kwargs))
+        Ok((shared, args))
     }
 }
 

@@ -114,15 +114,19 @@ def test_options_are_kept_and_shown():
     assert Extractor().max_input_bytes == 64 << 20
 
 
-def test_an_extractor_pickles_as_its_options():
+def test_an_extractor_pickles_as_its_options_and_unpickles_shared():
     import pickle
 
     ex = Extractor(2023, extra_rules={"units": "尾\tcount\t尾\t\t\tafter\t3万尾"}, max_input_bytes=5000)
-    back = pickle.loads(pickle.dumps(ex))
+    data = pickle.dumps(ex)
+    back = pickle.loads(data)
     assert (back.reference_year, back.all_numbers, back.extra_rules, back.max_input_bytes) == (
         2023, False, ex.extra_rules, 5000,
     )
     assert back.extract("放流鱼苗3万尾").quantities[0].classifier == "尾"
+    # every task unpickling the same options in a process gets one extractor
+    assert pickle.loads(data) is back
+    assert pickle.loads(pickle.dumps(Extractor())) is not back
 
 
 def test_the_package_exports_what_it_documents():

@@ -1,7 +1,7 @@
 """Type stubs of the extension module (its classes are re-exported by
 `zhen_extract`)."""
 
-from typing import Iterable, Literal, Mapping, overload
+from typing import Callable, Iterable, Literal, Mapping, overload
 
 from ._errors import InputError
 from ._records import Extraction
@@ -43,6 +43,9 @@ class Extractor:
         errors: Literal["return"],
         threads: int | None = None,
     ) -> list[Extraction | InputError]: ...
-    def __getnewargs_ex__(
+    def __reduce__(
         self,
-    ) -> tuple[tuple[int | None, bool, dict[str, str]], dict[str, int]]: ...
+    ) -> tuple[
+        Callable[..., Extractor],
+        tuple[int | None, bool, tuple[tuple[str, str], ...], int],
+    ]: ...
