@@ -1,11 +1,12 @@
 """Type stubs of the extension module (its classes are re-exported by
 `zhen_extract`)."""
 
-from typing import Callable, Iterable, Literal, Mapping, overload
+from typing import Callable, Iterable, Literal, Mapping, final, overload
 
 from ._errors import InputError
 from ._records import Extraction
 
+@final
 class Extractor:
     """Extracts quantities, years, targets and institutions from policy
     text in simplified Chinese, traditional Chinese and English."""

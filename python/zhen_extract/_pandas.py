@@ -8,7 +8,7 @@ from ._errors import InputError
 from ._records import Extraction, Quantity, Target
 
 if TYPE_CHECKING:
-    import pandas
+    import pandas  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = ["COLUMNS", "to_pandas"]
 
@@ -68,19 +68,19 @@ def to_pandas(results: Results, per: Literal["target", "quantity"] = "target") -
     Needs pandas (`pip install zhen-extract[pandas]`).
     """
     try:
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError(
             "zhen_extract.to_pandas needs pandas: pip install 'zhen-extract[pandas]'"
         ) from e
     if per not in ("target", "quantity"):
         raise ValueError(f'per must be "target" or "quantity", not {per!r}')
-    rows = []
+    rows: list[dict[str, Any]] = []
     for document, extraction in _documents(results):
         if per == "target":
             rows.extend(_row(document, t.quantity, t) for t in extraction.targets)
         else:
-            by_span = {}
+            by_span: dict[tuple[int, int], Target] = {}
             for t in extraction.targets:
                 by_span.setdefault((t.quantity.span.start, t.quantity.span.end), t)
             for q in extraction.quantities:

@@ -25,7 +25,7 @@ import types
 import typing
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Dict, Iterator, Literal, Optional, Tuple, Union
+from typing import Any, Dict, Iterator, Literal, Optional, Set, Tuple, Union
 
 from ._records import Extraction, Institution, Quantity, Target, YearMention
 
@@ -136,7 +136,9 @@ def json_form(kind: str, row: Dict[str, Any]) -> Dict[str, Any]:
     return _nest(cls, (), row, absent)
 
 
-def _nest(cls: type, path: Tuple[str, ...], row: Dict[str, Any], absent: set) -> Dict[str, Any]:
+def _nest(
+    cls: type, path: Tuple[str, ...], row: Dict[str, Any], absent: Set[Tuple[str, ...]]
+) -> Dict[str, Any]:
     hints = typing.get_type_hints(cls)
     out: Dict[str, Any] = {}
     for f in dataclasses.fields(cls):
