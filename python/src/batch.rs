@@ -71,12 +71,17 @@ mod tests {
         let items = vec![1usize, 2, 3, 4, 5, 6];
         let finished = AtomicUsize::new(0);
         let caught = std::panic::catch_unwind(|| {
-            run(&items, 3, |&n| n, |&n| {
-                if n % 3 == 0 {
-                    panic!("item {n}");
-                }
-                finished.fetch_add(1, Ordering::Relaxed);
-            })
+            run(
+                &items,
+                3,
+                |&n| n,
+                |&n| {
+                    if n % 3 == 0 {
+                        panic!("item {n}");
+                    }
+                    finished.fetch_add(1, Ordering::Relaxed);
+                },
+            )
         });
         let panic = caught.unwrap_err();
         let message = panic.downcast_ref::<String>().unwrap();

@@ -4,9 +4,7 @@
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyTuple, PyType};
-use zhen_extract::{
-    Baseline, Extraction, Institution, Quantity, SpanText, Target, YearMention,
-};
+use zhen_extract::{Baseline, Extraction, Institution, Quantity, SpanText, Target, YearMention};
 
 use crate::chars::CharIndex;
 
@@ -43,7 +41,11 @@ fn types(py: Python<'_>) -> PyResult<&Types> {
 
 /// The `Extraction` dataclass of `ex`, extracted from `text` (the UTF-8
 /// bytes the spans index).
-pub fn extraction<'py>(py: Python<'py>, ex: &Extraction, text: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+pub fn extraction<'py>(
+    py: Python<'py>,
+    ex: &Extraction,
+    text: &[u8],
+) -> PyResult<Bound<'py, PyAny>> {
     let b = Builder {
         py,
         types: types(py)?,
@@ -139,13 +141,18 @@ impl<'py> Builder<'py, '_> {
             self.name(&q.rule),
         );
         let kwargs = self.optional(&[("currency", currency)])?;
-        self.types.quantity.bind(self.py).call(args, kwargs.as_ref())
+        self.types
+            .quantity
+            .bind(self.py)
+            .call(args, kwargs.as_ref())
     }
 
     fn year_mention(&self, y: &YearMention) -> PyResult<Bound<'py, PyAny>> {
-        let relative = y
-            .relative
-            .then(|| pyo3::types::PyBool::new(self.py, true).to_owned().into_any());
+        let relative = y.relative.then(|| {
+            pyo3::types::PyBool::new(self.py, true)
+                .to_owned()
+                .into_any()
+        });
         let args = (
             self.span(&y.span)?,
             y.start_year,
@@ -153,14 +160,20 @@ impl<'py> Builder<'py, '_> {
             self.name(&json_name(&y.kind)?),
         );
         let kwargs = self.optional(&[("relative", relative)])?;
-        self.types.year_mention.bind(self.py).call(args, kwargs.as_ref())
+        self.types
+            .year_mention
+            .bind(self.py)
+            .call(args, kwargs.as_ref())
     }
 
     fn baseline(&self, b: &Baseline) -> PyResult<Bound<'py, PyAny>> {
         let year = b.year.map(|y| y.into_pyobject(self.py)).transpose()?;
         let span = b.span.as_ref().map(|s| self.span(s)).transpose()?;
         let kwargs = self.optional(&[("year", year.map(Bound::into_any)), ("span", span)])?;
-        self.types.baseline.bind(self.py).call((b.value,), kwargs.as_ref())
+        self.types
+            .baseline
+            .bind(self.py)
+            .call((b.value,), kwargs.as_ref())
     }
 
     fn target(&self, t: &Target) -> PyResult<Bound<'py, PyAny>> {
@@ -192,7 +205,10 @@ impl<'py> Builder<'py, '_> {
             i.generic,
         );
         let kwargs = self.optional(&[("canonical_id", canonical_id)])?;
-        self.types.institution.bind(self.py).call(args, kwargs.as_ref())
+        self.types
+            .institution
+            .bind(self.py)
+            .call(args, kwargs.as_ref())
     }
 }
 

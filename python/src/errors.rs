@@ -46,8 +46,9 @@ pub fn input_error(py: Python<'_>, err: &InputError, index: Option<usize>) -> Py
 pub fn not_encodable(py: Python<'_>, cause: PyErr) -> PyErr {
     let made = (|| -> PyResult<Bound<'_, PyAny>> {
         let at: usize = cause.value(py).getattr("start")?.extract()?;
-        let message =
-            format!("input is not UTF-8: character {at} is a lone surrogate, which UTF-8 cannot encode");
+        let message = format!(
+            "input is not UTF-8: character {at} is a lone surrogate, which UTF-8 cannot encode"
+        );
         let exception = class(py, "NotUtf8Error")?.call1((message, at))?;
         exception.setattr("__cause__", cause.value(py))?;
         Ok(exception)
@@ -60,9 +61,8 @@ pub fn not_encodable(py: Python<'_>, cause: PyErr) -> PyErr {
 
 /// The exception for a rule row that does not parse.
 pub fn rule_error(py: Python<'_>, err: &RuleError) -> PyErr {
-    let made = class(py, "RuleError").and_then(|c| {
-        c.call1((err.to_string(), &err.table, err.line, &err.message))
-    });
+    let made = class(py, "RuleError")
+        .and_then(|c| c.call1((err.to_string(), &err.table, err.line, &err.message)));
     match made {
         Ok(exception) => PyErr::from_value(exception),
         Err(failed) => failed,

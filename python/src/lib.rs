@@ -53,7 +53,9 @@ impl PyExtractor {
         };
         let max_input_bytes = max_input_bytes.unwrap_or(DEFAULT_MAX_INPUT_BYTES);
         let mut builder = Extractor::builder();
-        builder.all_numbers(all_numbers).max_input_bytes(max_input_bytes);
+        builder
+            .all_numbers(all_numbers)
+            .max_input_bytes(max_input_bytes);
         if let Some(year) = reference_year {
             builder.reference_year(year);
         }
@@ -105,7 +107,11 @@ impl PyExtractor {
     /// `bytes`, and returns an `Extraction`. The GIL is released while the
     /// document is read. Raises an `InputError` for input that is not
     /// text (empty, binary, not UTF-8, over `max_input_bytes`).
-    fn extract<'py>(&self, py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn extract<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let text = Text::from_py(text)?;
         let result = py.detach(|| text.extract(&self.extractor));
         outcome(py, &text, result, None)
@@ -197,14 +203,24 @@ impl PyExtractor {
     /// Pickled as its options, and unpickled as the process's shared
     /// extractor with those options (`zhen_extract._shared`): a process
     /// pool's or a Spark executor's tasks reuse one extractor.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let shared = py.import("zhen_extract._shared")?.getattr("shared")?;
-        let rules = PyTuple::new(py, self.extra_rules.iter().map(|(t, r)| (t.as_str(), r.as_str())))?;
+        let rules = PyTuple::new(
+            py,
+            self.extra_rules
+                .iter()
+                .map(|(t, r)| (t.as_str(), r.as_str())),
+        )?;
         let args = PyTuple::new(
             py,
             [
                 self.reference_year.into_pyobject(py)?.into_any(),
-                pyo3::types::PyBool::new(py, self.all_numbers).to_owned().into_any(),
+                pyo3::types::PyBool::new(py, self.all_numbers)
+                    .to_owned()
+                    .into_any(),
                 rules.into_any(),
                 self.max_input_bytes.into_pyobject(py)?.into_any(),
             ],

@@ -92,6 +92,14 @@ def texts(corpus) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in corpus.rglob("*.txt")}
 
 
+@pytest.fixture
+def away_from_the_source(tmp_path, monkeypatch):
+    """Spark's Python workers start in the JVM's working directory and
+    import from it first: run where the source tree cannot shadow the
+    installed package."""
+    monkeypatch.chdir(tmp_path)
+
+
 def load_example():
     spec = importlib.util.spec_from_file_location("spark_corpus", EXAMPLE)
     module = importlib.util.module_from_spec(spec)
@@ -113,6 +121,7 @@ def test_folders_of_files_with_spark_submit(corpus, cli, texts, tmp_path):
         env=env,
         capture_output=True,
         text=True,
+        cwd=tmp_path,  # Spark's Python workers import from their cwd first: not the source tree
     )
     assert run.returncode == 0, run.stderr[-5000:]
     records, refused = cli
@@ -140,7 +149,7 @@ def document_table(corpus) -> list[dict[str, Any]]:
     return rows
 
 
-def test_a_parquet_table(corpus, cli, texts, tmp_path):
+def test_a_parquet_table(corpus, cli, texts, tmp_path, away_from_the_source):
     pa, pq = need("pyarrow"), need("pyarrow.parquet")
     table = tmp_path / "docs.parquet"
     pq.write_table(pa.Table.from_pylist(document_table(corpus)), table)
@@ -158,7 +167,7 @@ def test_a_parquet_table(corpus, cli, texts, tmp_path):
     check_rows(got, records, texts)
 
 
-def test_a_json_lines_table(corpus, cli, texts, tmp_path):
+def test_a_json_lines_table(corpus, cli, texts, tmp_path, away_from_the_source):
     table = tmp_path / "docs.jsonl"
     with table.open("w", encoding="utf-8") as f:
         for row in document_table(corpus):
