@@ -4,7 +4,7 @@
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
-use zhen_extract::{InputError, RuleError};
+use zhen_extract::{EncodingClue, InputError, RuleError};
 
 static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
@@ -26,6 +26,9 @@ pub fn input_error(py: Python<'_>, err: &InputError, index: Option<usize>) -> Py
             InputError::Binary { offset, byte } => {
                 class(py, "BinaryInputError")?.call1((message, offset, byte))
             }
+            InputError::Encoding { encoding, clue } => {
+                class(py, "EncodingError")?.call1((message, encoding, clue_name(clue)))
+            }
             InputError::TooLarge { len, limit } => {
                 class(py, "InputTooLargeError")?.call1((message, len, limit))
             }
@@ -38,6 +41,17 @@ pub fn input_error(py: Python<'_>, err: &InputError, index: Option<usize>) -> Py
     match made {
         Ok(exception) => PyErr::from_value(exception),
         Err(failed) => failed,
+    }
+}
+
+/// The snake_case name of what gave an encoding away.
+fn clue_name(clue: EncodingClue) -> &'static str {
+    match clue {
+        EncodingClue::ByteOrderMark => "byte_order_mark",
+        EncodingClue::NulPattern => "nul_pattern",
+        EncodingClue::Decodes => "decodes",
+        // a clue this binding does not know yet
+        _ => "other",
     }
 }
 

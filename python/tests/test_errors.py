@@ -9,6 +9,7 @@ import pytest
 from zhen_extract import (
     BinaryInputError,
     EmptyInputError,
+    EncodingError,
     Extractor,
     InputError,
     InputTooLargeError,
@@ -27,9 +28,11 @@ def test_empty_and_blank_input(extractor):
 
 
 def test_binary_input_names_the_byte_and_its_offset(extractor):
+    # (a short text with a NUL can read as UTF-16: that is an EncodingError)
+    text = "到2025年，研发投入强度达到2.6%"
     with pytest.raises(BinaryInputError) as e:
-        extractor.extract("2025年\x00")
-    assert (e.value.offset, e.value.byte) == (len("2025年".encode()), 0)
+        extractor.extract(text + "\x00")
+    assert (e.value.offset, e.value.byte) == (len(text.encode()), 0)
     assert "0x00" in str(e.value)
 
 
@@ -38,6 +41,16 @@ def test_bytes_that_are_not_utf8_name_the_first_bad_byte(extractor):
         extractor.extract(b"2025\xff")
     assert e.value.offset == 4
     assert str(e.value) == "input is not UTF-8: invalid byte at offset 4"
+
+
+def test_text_in_another_encoding_is_named(extractor):
+    with pytest.raises(EncodingError) as e:
+        extractor.extract("\ufeff到2025年研发投入强度达到2.6%".encode("utf-16-le"))
+    assert (e.value.encoding, e.value.clue) == ("UTF-16LE", "byte_order_mark")
+    assert "UTF-16LE" in str(e.value)
+    with pytest.raises(EncodingError) as e:
+        extractor.extract("到2025年，全社会研发投入强度达到2.6%，科技型企业超过4.5万家。".encode("gbk"))
+    assert (e.value.encoding, e.value.clue) == ("GBK", "decodes")
 
 
 def test_a_str_with_a_lone_surrogate_is_not_utf8(extractor):
@@ -77,7 +90,7 @@ def test_wrong_types_are_type_errors(extractor):
 
 
 def test_the_hierarchy():
-    for cls in [NotUtf8Error, EmptyInputError, BinaryInputError, InputTooLargeError]:
+    for cls in [NotUtf8Error, EmptyInputError, BinaryInputError, EncodingError, InputTooLargeError]:
         assert issubclass(cls, InputError)
     for cls in [InputError, RuleError]:
         assert issubclass(cls, ZhenExtractError) and issubclass(cls, ValueError)

@@ -22,6 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from ._errors import (
     BinaryInputError,
     EmptyInputError,
+    EncodingError,
     InputError,
     InputTooLargeError,
     NotUtf8Error,
@@ -55,6 +56,7 @@ __all__ = [
     "BinaryInputError",
     "Comparator",
     "EmptyInputError",
+    "EncodingError",
     "Extraction",
     "Extractor",
     "InputError",

@@ -12,6 +12,7 @@ from typing import Any, Optional, Tuple
 __all__ = [
     "BinaryInputError",
     "EmptyInputError",
+    "EncodingError",
     "InputError",
     "InputTooLargeError",
     "NotUtf8Error",
@@ -77,6 +78,24 @@ class BinaryInputError(InputError):
         super().__init__(message)
         self.offset = offset
         self.byte = byte
+
+
+class EncodingError(InputError):
+    """The bytes are text in another encoding than UTF-8: convert them
+    first. `encoding` is its name as the WHATWG Encoding Standard spells it
+    (`UTF-16LE`, `GBK`, `Big5`; or `UTF-32LE` / `UTF-32BE`); `clue` says
+    what gave it away: `byte_order_mark`, `nul_pattern` (every other byte
+    NUL, as in UTF-16 of mostly ASCII text) or `decodes` (the bytes decode
+    in that encoding without a single error)."""
+
+    encoding: str
+    clue: str
+    _fields = ("encoding", "clue")
+
+    def __init__(self, message: str, encoding: str, clue: str) -> None:
+        super().__init__(message)
+        self.encoding = encoding
+        self.clue = clue
 
 
 class InputTooLargeError(InputError):
