@@ -4,7 +4,7 @@
 use crate::error::RuleError;
 use crate::rules::Table;
 use crate::span::Span;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// Compiles a rule-table pattern. `\b` means an ASCII word boundary: a
 /// Unicode one would make the regex engine fall back to its slowest
@@ -33,6 +33,10 @@ struct Pattern {
 #[derive(Debug)]
 pub(crate) struct Exclusions {
     patterns: Vec<Pattern>,
+    /// Every pattern in one automaton: one pass over a text tells which
+    /// patterns match in it at all, and only those are run for their
+    /// matches.
+    any: RegexSet,
 }
 
 /// Excluded regions of one text, sorted by start, queried by overlap.
@@ -91,15 +95,24 @@ impl Exclusions {
                 regex,
             });
         }
-        Ok(Exclusions { patterns })
+        let any = RegexSet::new(
+            patterns
+                .iter()
+                .map(|p| p.regex.as_str())
+                .collect::<Vec<_>>(),
+        )
+        .map_err(|e| RuleError::new("exclusions", 0, format!("patterns do not combine: {e}")))?;
+        Ok(Exclusions { patterns, any })
     }
 
     /// Every excluded region of `text`: for quantities, and for years.
-    /// Each pattern runs once over the text.
+    /// One combined pass finds the patterns that match; each of those
+    /// then runs once over the text for its matches.
     pub(crate) fn find(&self, text: &str) -> ExcludedRegions {
         let mut quantity = Vec::new();
         let mut year = Vec::new();
-        for (i, p) in self.patterns.iter().enumerate() {
+        for i in self.any.matches(text).iter() {
+            let p = &self.patterns[i];
             for m in p.regex.find_iter(text) {
                 let span = Span::new(m.start(), m.end());
                 if p.quantity {

@@ -9,7 +9,7 @@ use crate::number::NumberRules;
 use crate::rules::Tables;
 use crate::text::{fold_char, is_han};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// One unit, counter or currency word, on one side of a number.
 #[derive(Debug, Clone)]
@@ -43,6 +43,10 @@ pub(crate) struct QuantityRules {
     after_any: (AhoCorasick, Vec<usize>),
     after_exact: (AhoCorasick, Vec<usize>),
     before: Vec<UnitRow>,
+    /// The rows of `before` by the ASCII-lowercased last character of
+    /// their word, longest word first: a number's left context is looked
+    /// up, not compared with every currency name.
+    before_by_last: HashMap<char, Vec<usize>>,
     pub not_noun: HashSet<String>,
     pub leads: Vec<String>,
 }
@@ -181,11 +185,21 @@ impl QuantityRules {
         leads.sort_by_key(|w| std::cmp::Reverse(w.len()));
         // the longest currency word before a number wins (`NT$` over `$`)
         before.sort_by_key(|r| std::cmp::Reverse(r.word.len()));
+        let mut before_by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, r) in before.iter().enumerate() {
+            if let Some(c) = r.word.chars().next_back() {
+                before_by_last
+                    .entry(c.to_ascii_lowercase())
+                    .or_default()
+                    .push(i);
+            }
+        }
         Ok(QuantityRules {
             after,
             after_any,
             after_exact,
             before,
+            before_by_last,
             not_noun,
             leads,
         })
@@ -246,7 +260,9 @@ impl QuantityRules {
     /// allowed between): `RMB 50 billion`, `US$3 million`, `人民币5.8`.
     pub(crate) fn currency_before(&self, text: &str, at: usize) -> Option<(&UnitRow, usize)> {
         let head = text[..at].trim_end_matches(' ');
-        self.before.iter().find_map(|r| {
+        let last = head.chars().next_back()?.to_ascii_lowercase();
+        let rows = self.before_by_last.get(&last)?;
+        rows.iter().map(|&i| &self.before[i]).find_map(|r| {
             let n = r.word.len();
             if head.len() < n || !head.is_char_boundary(head.len() - n) {
                 return None;

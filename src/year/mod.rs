@@ -13,6 +13,7 @@ use crate::rules::{Rules, Tables};
 use crate::span::Span;
 use crate::text::fold_char;
 use crate::text::Document;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -47,6 +48,9 @@ static NUMERIC: Lazy<Regex> = Lazy::new(|| {
 pub(crate) struct YearRules {
     plans: Vec<Regex>,
     relative: Vec<(String, i32)>,
+    /// Every relative word of `relative`, in its order, in one automaton
+    /// (ASCII case ignored): one pass over a text finds them all.
+    relative_ac: AhoCorasick,
     eras: era::Eras,
 }
 
@@ -75,9 +79,14 @@ impl YearRules {
             relative.push((word.to_lowercase(), offset));
         }
         relative.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let relative_ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(relative.iter().map(|(w, _)| w.as_str()))
+            .map_err(|e| RuleError::new("years", 0, e.to_string()))?;
         Ok(YearRules {
             plans,
             relative,
+            relative_ac,
             eras: era::Eras::compile(t.get("eras"))?,
         })
     }
@@ -398,42 +407,48 @@ fn clause_end(text: &str, at: usize) -> usize {
 
 /// The relative years of `text`, resolved against `reference`.
 fn relative_hits(text: &str, rules: &Rules, reference: i32) -> Vec<Hit> {
-    let mut out = Vec::new();
-    let lower = text.to_lowercase();
-    // to_lowercase keeps byte offsets for this text only when it changes
-    // no byte length; otherwise fall back to exact matching
-    let hay = if lower.len() == text.len() {
-        lower.as_str()
-    } else {
-        text
-    };
-    for (word, offset) in &rules.years.relative {
-        for (s, _) in hay.match_indices(word.as_str()) {
-            let e = s + word.len();
-            let latin = word.is_ascii();
-            if latin
-                && (text[..s]
+    let years = &rules.years;
+    // each word's occurrences do not overlap one another (as a search for
+    // that word alone would find them); the words' own may overlap
+    let mut last_end = vec![0usize; years.relative.len()];
+    let mut found: Vec<(usize, Span)> = Vec::new();
+    for m in years.relative_ac.find_overlapping_iter(text) {
+        let (w, s, e) = (m.pattern().as_usize(), m.start(), m.end());
+        if s < last_end[w] {
+            continue;
+        }
+        let latin = years.relative[w].0.is_ascii();
+        if latin
+            && (text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+                || text[e..]
                     .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric())
-                    || text[e..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_alphanumeric()))
-            {
-                continue;
-            }
-            let y = reference + offset;
-            out.push(Hit {
-                span: Span::new(s, e),
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric()))
+        {
+            last_end[w] = e;
+            continue;
+        }
+        last_end[w] = e;
+        found.push((w, Span::new(s, e)));
+    }
+    // in the table's order of words (longest first), then by position
+    found.sort_by_key(|&(w, span)| (w, span.start));
+    found
+        .into_iter()
+        .map(|(w, span)| {
+            let y = reference + years.relative[w].1;
+            Hit {
+                span,
                 start_year: y,
                 end_year: y,
                 kind: YearKind::Year,
                 relative: true,
-            });
-        }
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 /// A bare four-digit number is a year where no unit follows it and it does
@@ -616,5 +631,25 @@ mod tests {
         let got = y("今年,this year", Some(2026));
         assert_eq!(got.len(), 2);
         assert!(got.iter().all(|g| g.1 == 2026));
+    }
+
+    #[test]
+    fn relative_words_in_one_pass() {
+        // every occurrence, in any ASCII case, a Latin word only whole,
+        // and in a text whose lowercase form changes its byte length
+        let got = y(
+            "This Year, 今年 and this year; not this yearly. İ 明年",
+            Some(2026),
+        );
+        let words: Vec<(&str, i32)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+        assert_eq!(
+            words,
+            [
+                ("This Year", 2026),
+                ("今年", 2026),
+                ("this year", 2026),
+                ("明年", 2027)
+            ]
+        );
     }
 }
