@@ -30,8 +30,12 @@ pub(crate) enum Class {
     /// A verb or a noun, decided by the words around it.
     VerbNoun,
     Adverb,
-    /// A number written in digits (`45,000`, `2.6`).
+    /// A number written in digits (`45,000`, `2.6`), or with a scale
+    /// letter glued on (`1.40B`, `70M`, `5bn`).
     Number,
+    /// A word that names a figure's unit, currency or scale (`percent`,
+    /// `billion`, `KRW`): part of the figure, never of a noun phrase.
+    Unit,
     /// Punctuation and anything that is no word.
     Punct,
     /// Nouns, adjectives, names: the words noun phrases are made of.
@@ -51,6 +55,7 @@ impl Class {
             "verb" => Class::Verb,
             "verb_noun" => Class::VerbNoun,
             "adverb" => Class::Adverb,
+            "unit" => Class::Unit,
             _ => return None,
         })
     }
@@ -64,6 +69,7 @@ impl Class {
                 | Class::Demonstrative
                 | Class::Pronoun
                 | Class::Number
+                | Class::Unit
                 | Class::Preposition
                 | Class::Adverb
         )
@@ -97,15 +103,34 @@ impl EnglishWords {
 
     /// The class the table gives a word, `Open` for any other word.
     fn class_of(&self, word: &str) -> Class {
-        if word.bytes().next().is_some_and(|b| b.is_ascii_digit())
-            && word
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-        {
+        if is_figure(word) {
             return Class::Number;
         }
         let lower = word.to_ascii_lowercase();
         self.classes.get(&lower).copied().unwrap_or(Class::Open)
+    }
+}
+
+/// True for a word written as a figure: digits with their separators
+/// (`45,000`, `2.6`), and digits with a scale letter glued on (`1.40B`,
+/// `70M`, `5bn`, `120k`). Digits with another letter stay open words
+/// (`5G`, `3D`).
+fn is_figure(word: &str) -> bool {
+    let digits = word
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
+        .count();
+    if digits == 0 || !word.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    let suffix = word[digits..].to_ascii_lowercase();
+    let many_digits = word[..digits].bytes().filter(u8::is_ascii_digit).count() > 1;
+    match suffix.as_str() {
+        "" => true,
+        "bn" | "mn" | "tn" | "trn" => true,
+        // one digit and one letter is a name as often as a figure (`5G`)
+        "k" | "m" | "b" | "t" => many_digits || word[..digits].contains('.'),
+        _ => false,
     }
 }
 
@@ -454,10 +479,7 @@ mod tests {
         );
         assert_eq!(
             phrases("the proportion of fundamental research spending in R&D will exceed 9 percent"),
-            [
-                "proportion of fundamental research spending in R&D",
-                "percent"
-            ]
+            ["proportion of fundamental research spending in R&D",]
         );
         assert_eq!(
             phrases("The province will add 45,000 5G base stations by 2026."),
