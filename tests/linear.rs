@@ -1,0 +1,205 @@
+//! Linear time and bounded memory on hostile input, proven by counting,
+//! not timing.
+//!
+//! Each case is a text built at 1×, 4× and 16× of a base size. Its cost is
+//! the number of instructions a child process (this test binary, run again
+//! under valgrind's cachegrind without cache simulation) executes to
+//! extract it, less the instructions of a run on an empty-sized text (the
+//! segmenter's dictionary, the compiled rules): a count of work that does
+//! not depend on the machine's load. Cost must grow linearly: 16× the text
+//! may cost at most `SLACK` × 16 the 1× cost (a quadratic path costs 256×,
+//! and 16× already between 1× and 4×).
+//!
+//! Peak memory is counted in process by a global allocator: the most bytes
+//! live during one extraction, less those live before it, at most 8 per
+//! byte of input.
+//!
+//! valgrind must be installed (Debian's `valgrind`); without it the test
+//! fails saying so (set `ZHEN_SKIP_VALGRIND=1` to run the memory half only).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use zhen_extract::Extractor;
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let grow = new_size - layout.size();
+                let live = LIVE.fetch_add(grow, Ordering::Relaxed) + grow;
+                PEAK.fetch_max(live, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// How far above linear the 16× cost may be (constant factors of caches
+/// and growing buffers, not a higher power).
+const SLACK: f64 = 1.6;
+
+/// The cases: a name and the text at `k` × its base size.
+fn case(name: &str, k: usize) -> String {
+    let n = |unit: &str, base: usize| unit.repeat(base * k / unit.len());
+    match name {
+        "names" => n("金凤实验室、明月湖实验室、", 16 << 10),
+        "dense_figures" => n("2.5%", 16 << 10),
+        "single_line" => n(
+            "到2025年研发投入强度达到2.6%，科技型企业超过4.5万家，加快建设金凤实验室和Western (Chongqing) Science City；",
+            64 << 10,
+        ),
+        "digits" => n("1234567890", 62_500),
+        "wan" => n("万", 16 << 10),
+        "brackets" => {
+            let depth = (4 << 10) * k / 8;
+            format!(
+                "{}研发投入强度达到2.6%{}",
+                "(（【《".repeat(depth),
+                "》】）)".repeat(depth)
+            )
+        }
+        other => panic!("no case {other}"),
+    }
+}
+
+const CASES: &[&str] = &[
+    "names",
+    "dense_figures",
+    "single_line",
+    "digits",
+    "wan",
+    "brackets",
+];
+
+/// The child: extracts one case at one size (0 = a one-character text, the
+/// fixed cost of a run).
+#[test]
+#[ignore = "run by `work_grows_linearly` in a child process"]
+fn child_extract_one_case() {
+    let (Ok(name), Ok(k)) = (std::env::var("ZHEN_LINEAR_CASE"), std::env::var("ZHEN_LINEAR_K"))
+    else {
+        return;
+    };
+    let k: usize = k.parse().unwrap();
+    let text = if k == 0 {
+        "1".to_string()
+    } else {
+        case(&name, k)
+    };
+    let ex = Extractor::new();
+    let _ = ex.extract("到2025年达到2.6%。").unwrap();
+    std::hint::black_box(ex.extract(&text).unwrap());
+}
+
+/// Instructions of the child on `name` at `k`.
+fn instructions(name: &str, k: usize) -> u64 {
+    let exe = std::env::current_exe().unwrap();
+    let out = Command::new("valgrind")
+        .args([
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+        ])
+        .arg(exe)
+        .args([
+            "--exact",
+            "child_extract_one_case",
+            "--ignored",
+            "--test-threads=1",
+        ])
+        .env("ZHEN_LINEAR_CASE", name)
+        .env("ZHEN_LINEAR_K", k.to_string())
+        .output()
+        .expect("valgrind runs (install Debian's valgrind)");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "child failed on {name} ×{k}: {err}");
+    let line = err
+        .lines()
+        .find(|l| l.contains("I") && l.contains("refs:"))
+        .unwrap_or_else(|| panic!("no instruction count in {err}"));
+    line.rsplit(':')
+        .next()
+        .unwrap()
+        .trim()
+        .replace(',', "")
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn work_grows_linearly() {
+    if std::env::var_os("ZHEN_SKIP_VALGRIND").is_some() {
+        eprintln!("ZHEN_SKIP_VALGRIND is set: instruction counts SKIPPED");
+        return;
+    }
+    let only = std::env::var("ZHEN_LINEAR_ONLY").ok();
+    let mut bad = Vec::new();
+    for &name in CASES {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
+        let fixed = instructions(name, 0);
+        let cost: Vec<f64> = [1, 4, 16]
+            .iter()
+            .map(|&k| instructions(name, k).saturating_sub(fixed) as f64)
+            .collect();
+        let bytes = case(name, 1).len() as f64;
+        eprintln!(
+            "{name:>14}: {:>6.0} {:>6.0} {:>6.0} instructions per byte at 1×, 4×, 16× (16×/1× = {:.1})",
+            cost[0] / bytes,
+            cost[1] / bytes / 4.0,
+            cost[2] / bytes / 16.0,
+            cost[2] / cost[0]
+        );
+        if cost[2] > SLACK * 16.0 * cost[0] || cost[1] > SLACK * 4.0 * cost[0] {
+            bad.push(name);
+        }
+    }
+    assert!(bad.is_empty(), "superlinear: {bad:?}");
+}
+
+#[test]
+fn memory_is_at_most_eight_bytes_per_input_byte() {
+    let ex = Extractor::new();
+    let _ = ex.extract("到2025年达到2.6%。").unwrap();
+    let mut bad = Vec::new();
+    for &name in CASES {
+        let text = case(name, 16);
+        let before = LIVE.load(Ordering::Relaxed);
+        PEAK.store(before, Ordering::Relaxed);
+        let out = ex.extract(&text).unwrap();
+        let peak = PEAK.load(Ordering::Relaxed) - before;
+        drop(out);
+        let per_byte = peak as f64 / text.len() as f64;
+        eprintln!("{name:>14}: {per_byte:.2} bytes per input byte at peak ({} bytes)", text.len());
+        if per_byte > 8.0 {
+            bad.push((name, per_byte));
+        }
+    }
+    assert!(bad.is_empty(), "over 8 bytes per input byte: {bad:?}");
+}
