@@ -88,7 +88,11 @@ impl std::fmt::Display for RuleError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.line {
             0 => write!(f, "rule table {}: {}", self.table, self.message),
-            line => write!(f, "rule table {}, line {line}: {}", self.table, self.message),
+            line => write!(
+                f,
+                "rule table {}, line {line}: {}",
+                self.table, self.message
+            ),
         }
     }
 }

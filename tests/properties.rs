@@ -27,7 +27,14 @@ const VERBS: &[&str] = &["达到", "超过", "增长", "下降", "提高到", "�
 const UNITS: &[&str] = &["%", "亿元", "万家", "家", "个百分点", "件", "万人", ""];
 const NAMES: &[&str] = &["金凤", "明月湖", "嘉陵江", "国家重点", "重庆"];
 const SUFFIXES: &[&str] = &["实验室", "研究院", "科学城", "高新区"];
-const LEADS: &[&str] = &["到2025年，", "2023年，", "“十四五”期间，", "到2035年，", "", "今年"];
+const LEADS: &[&str] = &[
+    "到2025年，",
+    "2023年，",
+    "“十四五”期间，",
+    "到2035年，",
+    "",
+    "今年",
+];
 const ENGLISH: &[&str] = &[
     "By 2025, R&D intensity will reach ",
     "In 2023, the number of high-tech enterprises grew by ",
@@ -59,13 +66,16 @@ impl Figure {
 }
 
 fn figure() -> impl Strategy<Value = Figure> {
-    (0u32..100_000, proptest::option::of(any::<u8>()), prop::bool::weighted(0.1)).prop_map(
-        |(whole, frac, negative)| Figure {
+    (
+        0u32..100_000,
+        proptest::option::of(any::<u8>()),
+        prop::bool::weighted(0.1),
+    )
+        .prop_map(|(whole, frac, negative)| Figure {
             whole,
             frac,
             negative,
-        },
-    )
+        })
 }
 
 /// One sentence of a document.
@@ -103,15 +113,20 @@ enum Sentence {
 fn sentence() -> impl Strategy<Value = Sentence> {
     let m = || 0..METRICS.len();
     prop_oneof![
-        (0..LEADS.len(), m(), 0..VERBS.len(), figure(), 0..UNITS.len()).prop_map(
-            |(lead, metric, verb, figure, unit)| Sentence::Goal {
+        (
+            0..LEADS.len(),
+            m(),
+            0..VERBS.len(),
+            figure(),
+            0..UNITS.len()
+        )
+            .prop_map(|(lead, metric, verb, figure, unit)| Sentence::Goal {
                 lead,
                 metric,
                 verb,
                 figure,
                 unit
-            }
-        ),
+            }),
         (
             0..LEADS.len(),
             prop::collection::vec(m(), 2..4),
@@ -122,7 +137,10 @@ fn sentence() -> impl Strategy<Value = Sentence> {
                 metrics,
                 figures
             }),
-        (prop::collection::vec(0..NAMES.len(), 1..6), 0..SUFFIXES.len())
+        (
+            prop::collection::vec(0..NAMES.len(), 1..6),
+            0..SUFFIXES.len()
+        )
             .prop_map(|(names, suffix)| Sentence::Names { names, suffix }),
         (
             1u8..30,
@@ -202,7 +220,11 @@ fn render(s: &Sentence, digits: fn(&str) -> String) -> String {
             row
         }
         Sentence::English { opening, figure } => {
-            format!("{}{} percent.", digits(ENGLISH[*opening]), digits(&figure.half()))
+            format!(
+                "{}{} percent.",
+                digits(ENGLISH[*opening]),
+                digits(&figure.half())
+            )
         }
         Sentence::Numeral { digits: ds, unit } => {
             const CN: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

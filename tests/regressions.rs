@@ -103,7 +103,10 @@ fn every_number_skips_the_names_of_plans() {
 #[test]
 fn a_bad_added_row_names_its_own_line() {
     let err = Extractor::builder()
-        .add_rules("metrics", "demo_a\t示例甲\t示例甲\ndemo_b\t示例乙\t示例乙\tx")
+        .add_rules(
+            "metrics",
+            "demo_a\t示例甲\t示例甲\ndemo_b\t示例乙\t示例乙\tx",
+        )
         .build()
         .unwrap_err();
     assert_eq!((err.table.as_str(), err.line), ("metrics", 2), "{err}");
@@ -141,7 +144,10 @@ fn a_row_with_missing_cells_is_refused() {
         .build()
         .is_ok());
     assert!(Extractor::builder()
-        .add_rules("gazetteer", "canonical_id\tkind\tgeneric\taliases\ndemo_lab\tlab\tno\t示例实验室")
+        .add_rules(
+            "gazetteer",
+            "canonical_id\tkind\tgeneric\taliases\ndemo_lab\tlab\tno\t示例实验室"
+        )
         .build()
         .is_ok());
 }
@@ -160,13 +166,19 @@ fn a_wording_of_another_id_is_reported() {
         "{err}"
     );
     let err = Extractor::builder()
-        .add_rules("metrics", "demo\t示例指标\t示例指标\nmy_rd\tR&D Intensity\t")
+        .add_rules(
+            "metrics",
+            "demo\t示例指标\t示例指标\nmy_rd\tR&D Intensity\t",
+        )
         .build()
         .unwrap_err();
     assert_eq!(err.line, 2, "{err}");
     // more wordings for the shipped id itself are fine
     assert!(Extractor::builder()
-        .add_rules("gazetteer", "jinfeng_lab\tlab\tno\t金凤实验室|金凤实验基地\t")
+        .add_rules(
+            "gazetteer",
+            "jinfeng_lab\tlab\tno\t金凤实验室|金凤实验基地\t"
+        )
         .build()
         .is_ok());
 }
@@ -199,7 +211,10 @@ fn timelines_and_tokens_read_back_from_json() {
     let lines = timeline([("plan", &out)]);
     assert!(!lines.is_empty());
     let json = serde_json::to_string(&lines).unwrap();
-    assert_eq!(serde_json::from_str::<Vec<MetricTimeline>>(&json).unwrap(), lines);
+    assert_eq!(
+        serde_json::from_str::<Vec<MetricTimeline>>(&json).unwrap(),
+        lines
+    );
     let tokens: Vec<Token> = ex.analyze(text).unwrap().tokens().collect();
     let json = serde_json::to_string(&tokens).unwrap();
     assert_eq!(serde_json::from_str::<Vec<Token>>(&json).unwrap(), tokens);

@@ -20,8 +20,18 @@ pub fn extraction(text: &str, ex: &Extraction) {
     }
     for t in &ex.targets {
         slices(text, t.span.start, t.span.end, &t.span.text);
-        slices(text, t.metric_span.start, t.metric_span.end, &t.metric_span.text);
-        slices(text, t.quantity.span.start, t.quantity.span.end, &t.quantity.span.text);
+        slices(
+            text,
+            t.metric_span.start,
+            t.metric_span.end,
+            &t.metric_span.text,
+        );
+        slices(
+            text,
+            t.quantity.span.start,
+            t.quantity.span.end,
+            &t.quantity.span.text,
+        );
         assert!(t.quantity.value.is_finite(), "{t:?}");
     }
     for i in &ex.institutions {

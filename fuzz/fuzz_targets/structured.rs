@@ -12,28 +12,118 @@ use zhen_extract::Extractor;
 mod check;
 
 const METRICS: &[&str] = &[
-    "研发投入强度", "研發投入強度", "全社会研发经费投入", "高新技术企业数量", "每万人口发明专利拥有量",
-    "R&D intensity", "the number of high-tech enterprises", "技术合同成交额", "",
+    "研发投入强度",
+    "研發投入強度",
+    "全社会研发经费投入",
+    "高新技术企业数量",
+    "每万人口发明专利拥有量",
+    "R&D intensity",
+    "the number of high-tech enterprises",
+    "技术合同成交额",
+    "",
 ];
 const NAMES: &[&str] = &[
-    "金凤", "明月湖", "西部（重庆）科学城", "Jinfeng", "国家重点", "重庆大学", "金鳳", "",
+    "金凤",
+    "明月湖",
+    "西部（重庆）科学城",
+    "Jinfeng",
+    "国家重点",
+    "重庆大学",
+    "金鳳",
+    "",
 ];
-const SUFFIXES: &[&str] = &["实验室", "實驗室", "研究院", "科学城", "Laboratory", "高新区", "中心", ""];
-const UNITS: &[&str] = &["%", "％", "亿元", "億元", "万家", "家", "个百分点", "件", "percent", "billion yuan", "(%)", ""];
-const DIGITS: &[&str] = &["0123456789", "０１２３４５６７８９", "〇一二三四五六七八九", "零壹贰叁肆伍陆柒捌玖"];
-const MAGNITUDES: &[&str] = &["十", "百", "千", "万", "亿", "萬", "億", "兆", "拾", "佰", "仟", ""];
+const SUFFIXES: &[&str] = &[
+    "实验室",
+    "實驗室",
+    "研究院",
+    "科学城",
+    "Laboratory",
+    "高新区",
+    "中心",
+    "",
+];
+const UNITS: &[&str] = &[
+    "%",
+    "％",
+    "亿元",
+    "億元",
+    "万家",
+    "家",
+    "个百分点",
+    "件",
+    "percent",
+    "billion yuan",
+    "(%)",
+    "",
+];
+const DIGITS: &[&str] = &[
+    "0123456789",
+    "０１２３４５６７８９",
+    "〇一二三四五六七八九",
+    "零壹贰叁肆伍陆柒捌玖",
+];
+const MAGNITUDES: &[&str] = &[
+    "十", "百", "千", "万", "亿", "萬", "億", "兆", "拾", "佰", "仟", "",
+];
 const GLUE: &[&str] = &[
-    "、", "，", "。", "；", "和", "及", "\t", "\n", "\n\n", " ", "\u{3000}", "\u{200b}", "到", "达到", "超过",
-    "增长", "下降", "-", "−", "负", "分别", "respectively", "by 2025", "到2025年", "2021—2025年", "十四五",
-    "(", ")", "（", "）", "<b>", "</b>", "&nbsp;", "<td>", "</td>", "<tr>", "约", "以上", "左右", "第", "号",
+    "、",
+    "，",
+    "。",
+    "；",
+    "和",
+    "及",
+    "\t",
+    "\n",
+    "\n\n",
+    " ",
+    "\u{3000}",
+    "\u{200b}",
+    "到",
+    "达到",
+    "超过",
+    "增长",
+    "下降",
+    "-",
+    "−",
+    "负",
+    "分别",
+    "respectively",
+    "by 2025",
+    "到2025年",
+    "2021—2025年",
+    "十四五",
+    "(",
+    ")",
+    "（",
+    "）",
+    "<b>",
+    "</b>",
+    "&nbsp;",
+    "<td>",
+    "</td>",
+    "<tr>",
+    "约",
+    "以上",
+    "左右",
+    "第",
+    "号",
 ];
 
 #[derive(Arbitrary, Debug)]
 enum Numeral {
     /// digits from one script, an optional decimal part, magnitudes
-    Digits { script: u8, digits: Vec<u8>, point: Option<Vec<u8>>, magnitudes: Vec<u8> },
+    Digits {
+        script: u8,
+        digits: Vec<u8>,
+        point: Option<Vec<u8>>,
+        magnitudes: Vec<u8>,
+    },
     /// a value written out with a sign
-    Signed { negative: bool, whole: u32, frac: u16 },
+    Signed {
+        negative: bool,
+        whole: u32,
+        frac: u16,
+    },
     /// thousands groups
     Grouped { groups: Vec<u16> },
 }
@@ -42,9 +132,18 @@ enum Numeral {
 enum Piece {
     Numeral(Numeral, u8),
     /// an indicator-table row: cells separated by tabs
-    Row { index: u8, metric: u8, unit: u8, cells: Vec<Numeral> },
+    Row {
+        index: u8,
+        metric: u8,
+        unit: u8,
+        cells: Vec<Numeral>,
+    },
     /// a list of names sharing a suffix (or each with its own)
-    Names { names: Vec<u8>, suffix: u8, shared: bool },
+    Names {
+        names: Vec<u8>,
+        suffix: u8,
+        shared: bool,
+    },
     Glue(u8),
     Metric(u8),
     /// a few characters of anything
@@ -57,7 +156,12 @@ fn pick<'a>(list: &[&'a str], i: u8) -> &'a str {
 
 fn numeral(n: &Numeral, out: &mut String) {
     match n {
-        Numeral::Digits { script, digits, point, magnitudes } => {
+        Numeral::Digits {
+            script,
+            digits,
+            point,
+            magnitudes,
+        } => {
             let set: Vec<char> = pick(DIGITS, *script).chars().collect();
             for d in digits.iter().take(24) {
                 out.push(set[*d as usize % 10]);
@@ -72,7 +176,11 @@ fn numeral(n: &Numeral, out: &mut String) {
                 out.push_str(pick(MAGNITUDES, *m));
             }
         }
-        Numeral::Signed { negative, whole, frac } => {
+        Numeral::Signed {
+            negative,
+            whole,
+            frac,
+        } => {
             if *negative {
                 out.push('-');
             }
@@ -99,7 +207,12 @@ fn render(pieces: &[Piece]) -> String {
                 numeral(n, &mut out);
                 out.push_str(pick(UNITS, *unit));
             }
-            Piece::Row { index, metric, unit, cells } => {
+            Piece::Row {
+                index,
+                metric,
+                unit,
+                cells,
+            } => {
                 out.push_str(&index.to_string());
                 out.push('\t');
                 out.push_str(pick(METRICS, *metric));
@@ -110,7 +223,11 @@ fn render(pieces: &[Piece]) -> String {
                 }
                 out.push('\n');
             }
-            Piece::Names { names, suffix, shared } => {
+            Piece::Names {
+                names,
+                suffix,
+                shared,
+            } => {
                 let s = pick(SUFFIXES, *suffix);
                 for (i, n) in names.iter().take(12).enumerate() {
                     if i > 0 {
@@ -137,7 +254,10 @@ fn render(pieces: &[Piece]) -> String {
 fuzz_target!(|input: (bool, Vec<Piece>)| {
     let (all_numbers, pieces) = input;
     let text = render(&pieces);
-    let ex = Extractor::builder().all_numbers(all_numbers).build().expect("shipped rules");
+    let ex = Extractor::builder()
+        .all_numbers(all_numbers)
+        .build()
+        .expect("shipped rules");
     if let Ok(out) = ex.extract(&text) {
         check::extraction(&text, &out);
     }

@@ -114,12 +114,10 @@ fn alias_key(w: &str) -> String {
 /// Rows from `first_new` on may not give a wording to an id other than the
 /// one an earlier row gives it to.
 fn check_new_aliases(t: &Table, first_new: usize) -> Result<(), RuleError> {
-    let Some(&(_, id_col, list_col)) = ALIAS_COLUMNS.iter().find(|(n, _, _)| *n == t.name())
-    else {
+    let Some(&(_, id_col, list_col)) = ALIAS_COLUMNS.iter().find(|(n, _, _)| *n == t.name()) else {
         return Ok(());
     };
-    let mut owner: std::collections::HashMap<String, &str> =
-        std::collections::HashMap::new();
+    let mut owner: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     for (i, row) in t.rows().iter().enumerate() {
         let id = t.get(row, id_col);
         for w in t.list(row, list_col) {
