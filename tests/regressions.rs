@@ -219,3 +219,16 @@ fn timelines_and_tokens_read_back_from_json() {
     let json = serde_json::to_string(&tokens).unwrap();
     assert_eq!(serde_json::from_str::<Vec<Token>>(&json).unwrap(), tokens);
 }
+
+/// See: fuzz/RUNS.md (the structured target). `743兆兆兆%` is
+/// 7.430000000000001e38, and serde_json's default float reader gave back
+/// 7.43e38: the JSON round trip changed the value. Floats are read back
+/// exactly (serde_json's `float_roundtrip`).
+#[test]
+fn json_gives_back_the_exact_value() {
+    let out = extract_checked("743兆兆兆%");
+    assert_eq!(out.quantities.len(), 1);
+    let json = serde_json::to_string(&out).unwrap();
+    let back: zhen_extract::Extraction = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, out, "{json}");
+}
