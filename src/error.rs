@@ -69,15 +69,32 @@ impl std::fmt::Display for EncodingClue {
 }
 
 /// A rule-table text that could not be read.
+///
+/// Shown as `rule table units, line 3: …`; an error about a table as a
+/// whole (a table the crate does not have, a matcher that cannot be built
+/// from all its rows) has line 0 and is shown without one.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
-#[error("rule table {table}, line {line}: {message}")]
 pub struct RuleError {
-    /// The table's name (`units`, `metrics`, …).
+    /// The table's name (`units`, `metrics`, …), as the caller gave it.
     pub table: String,
-    /// 1-based line number in the table text.
+    /// 1-based line number in the text that was added (or in the shipped
+    /// table); 0 when the error is about no single line.
     pub line: usize,
     /// What is wrong with the line.
     pub message: String,
+}
+
+impl std::fmt::Display for RuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            0 => write!(f, "rule table {}: {}", self.table, self.message),
+            line => write!(
+                f,
+                "rule table {}, line {line}: {}",
+                self.table, self.message
+            ),
+        }
+    }
 }
 
 impl RuleError {

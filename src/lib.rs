@@ -52,7 +52,7 @@
 //! use zhen_extract::{Extractor, Unit};
 //!
 //! let ex = Extractor::builder()
-//!     .add_rules("units", "尾\tcount\t尾\t\t\tafter\t3万尾")
+//!     .add_rules("units", "尾\tcount\t尾\t\t\tafter\t3万尾\t")
 //!     .build()?;
 //! let out = ex.extract("放流鱼苗3万尾")?;
 //! assert_eq!(out.quantities[0].unit, Unit::Count);

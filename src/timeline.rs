@@ -3,15 +3,15 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Comparator, Extraction, SpanText, Status, Target, Unit};
 
 /// One figure of a metric: a goal or a reported value, where it was said.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimelinePoint {
     /// The year the figure is for, where the text gives one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// Goal or reported figure.
     pub status: Status,
@@ -22,7 +22,7 @@ pub struct TimelinePoint {
     /// The unit of the value.
     pub unit: Unit,
     /// The ISO currency code, for money.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// The metric as the document words it.
     pub metric: String,
@@ -36,7 +36,7 @@ pub struct TimelinePoint {
 }
 
 /// Every figure of one metric, sorted by year.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MetricTimeline {
     /// The metric's canonical id.
     pub metric_id: String,

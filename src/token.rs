@@ -8,11 +8,11 @@ use crate::span::Span;
 use crate::text::is_han;
 use jieba_rs::Jieba;
 use once_cell::sync::Lazy;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is made of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenKind {
     /// A Chinese word from the segmenter.
@@ -26,7 +26,7 @@ pub enum TokenKind {
 }
 
 /// A token of the shadow text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     /// Where the token is, in the text it was read from.
     pub span: Span,

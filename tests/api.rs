@@ -24,7 +24,7 @@ fn seeds() -> Vec<(String, String)> {
 #[test]
 fn bad_rule_rows_name_table_and_line() {
     let err = Extractor::builder()
-        .add_rules("units", "座\tnot_a_unit")
+        .add_rules("units", "座\tnot_a_unit\t座\t\t\tafter\t3座\t")
         .build()
         .unwrap_err();
     assert_eq!(err.table, "units");
@@ -48,7 +48,7 @@ fn bad_rule_rows_name_table_and_line() {
 #[test]
 fn added_rows_take_effect_without_touching_the_default() {
     let ex = Extractor::builder()
-        .add_rules("units", "尾\tcount\t尾\t\t\tafter\t3万尾")
+        .add_rules("units", "尾\tcount\t尾\t\t\tafter\t3万尾\t")
         .build()
         .unwrap();
     assert_eq!(ex.extract("放流鱼苗3万尾").unwrap().quantities.len(), 1);

@@ -246,14 +246,14 @@ fn en_group(k: u64, and: bool, hyphen: bool, out: &mut Vec<String>) {
     if k >= 100 {
         out.push(EN_UNITS[(k / 100) as usize].into());
         out.push("hundred".into());
-        if k % 100 > 0 && and {
+        if !k.is_multiple_of(100) && and {
             out.push("and".into());
         }
     }
     let r = k % 100;
     if r >= 20 {
         let ten = EN_TENS[(r / 10) as usize];
-        if r % 10 == 0 {
+        if r.is_multiple_of(10) {
             out.push(ten.into());
         } else if hyphen {
             out.push(format!("{ten}-{}", EN_UNITS[(r % 10) as usize]));

@@ -97,3 +97,138 @@ fn every_number_skips_the_names_of_plans() {
     assert!(out.quantities.is_empty(), "{:?}", out.quantities);
     assert_eq!(out.years.len(), 2);
 }
+
+/// See: issue 12. A bad row added without a header was named one line too
+/// high (the table's header, put above it to read it, was counted).
+#[test]
+fn a_bad_added_row_names_its_own_line() {
+    let err = Extractor::builder()
+        .add_rules(
+            "metrics",
+            "demo_a\t示例甲\t示例甲\ndemo_b\t示例乙\t示例乙\tx",
+        )
+        .build()
+        .unwrap_err();
+    assert_eq!((err.table.as_str(), err.line), ("metrics", 2), "{err}");
+    assert!(err.to_string().contains("line 2"), "{err}");
+}
+
+/// See: issue 12. An unknown table was reported as "line 0" of it.
+#[test]
+fn an_unknown_table_is_named_without_a_line() {
+    let err = Extractor::builder()
+        .add_rules("unitz", "座\tcount")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.table, "unitz");
+    let shown = err.to_string();
+    assert!(!shown.contains("line 0"), "{shown}");
+    assert!(shown.contains("no such table `unitz`"), "{shown}");
+    assert!(shown.contains("units"), "the tables are listed: {shown}");
+}
+
+/// See: issue 12. A row with cells missing was read with the missing cells
+/// empty, without a word.
+#[test]
+fn a_row_with_missing_cells_is_refused() {
+    let err = Extractor::builder()
+        .add_rules("gazetteer", "demo_lab\tlab\tno")
+        .build()
+        .unwrap_err();
+    assert_eq!((err.table.as_str(), err.line), ("gazetteer", 1), "{err}");
+    assert!(err.message.contains("3 cells"), "{err}");
+    // trailing tabs leave cells empty on purpose; a header of the caller's
+    // own may name fewer columns
+    assert!(Extractor::builder()
+        .add_rules("gazetteer", "demo_lab\tlab\tno\t示例实验室\t")
+        .build()
+        .is_ok());
+    assert!(Extractor::builder()
+        .add_rules(
+            "gazetteer",
+            "canonical_id\tkind\tgeneric\taliases\ndemo_lab\tlab\tno\t示例实验室"
+        )
+        .build()
+        .is_ok());
+}
+
+/// See: issue 12. A wording that a shipped row gives another id kept the
+/// shipped id, silently.
+#[test]
+fn a_wording_of_another_id_is_reported() {
+    let err = Extractor::builder()
+        .add_rules("gazetteer", "my_lab\tlab\tno\t示例实验室|金鳳實驗室\t")
+        .build()
+        .unwrap_err();
+    assert_eq!((err.table.as_str(), err.line), ("gazetteer", 1), "{err}");
+    assert!(
+        err.message.contains("金鳳實驗室") && err.message.contains("jinfeng_lab"),
+        "{err}"
+    );
+    let err = Extractor::builder()
+        .add_rules(
+            "metrics",
+            "demo\t示例指标\t示例指标\nmy_rd\tR&D Intensity\t",
+        )
+        .build()
+        .unwrap_err();
+    assert_eq!(err.line, 2, "{err}");
+    // more wordings for the shipped id itself are fine
+    assert!(Extractor::builder()
+        .add_rules(
+            "gazetteer",
+            "jinfeng_lab\tlab\tno\t金凤实验室|金凤实验基地\t"
+        )
+        .build()
+        .is_ok());
+}
+
+/// See: issue 12. `parse_number` returned `Some(inf)` past `f64`.
+#[test]
+fn parse_number_is_never_non_finite() {
+    use zhen_extract::parse_number;
+    for s in [
+        format!("1{}", "亿".repeat(39)),
+        format!("{}万", "9".repeat(400)),
+        "9".repeat(400),
+        format!("1e{}", 400),
+        format!("{}.5", "9".repeat(320)),
+    ] {
+        if let Some(v) = parse_number(&s) {
+            assert!(v.is_finite(), "{s} -> {v}");
+        }
+    }
+}
+
+/// See: issue 12. The timeline's and the tokens' records serialized but
+/// did not read back.
+#[test]
+fn timelines_and_tokens_read_back_from_json() {
+    use zhen_extract::{timeline, MetricTimeline, Token};
+    let ex = Extractor::new();
+    let text = "到2025年，全社会研发投入强度达到2.6%。2020年，研发经费投入强度2.11%。";
+    let out = ex.extract(text).unwrap();
+    let lines = timeline([("plan", &out)]);
+    assert!(!lines.is_empty());
+    let json = serde_json::to_string(&lines).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Vec<MetricTimeline>>(&json).unwrap(),
+        lines
+    );
+    let tokens: Vec<Token> = ex.analyze(text).unwrap().tokens().collect();
+    let json = serde_json::to_string(&tokens).unwrap();
+    assert_eq!(serde_json::from_str::<Vec<Token>>(&json).unwrap(), tokens);
+}
+
+/// See: fuzz/RUNS.md (the structured target). `743兆兆兆%` is
+/// 7.430000000000001e38, and serde_json's default float reader gave back
+/// 7.43e38: the JSON round trip changed the value. Floats are read back
+/// exactly (serde_json's `float_roundtrip`).
+#[test]
+fn json_gives_back_the_exact_value() {
+    let out = extract_checked("743兆兆兆%");
+    assert_eq!(out.quantities.len(), 1);
+    let json = serde_json::to_string(&out).unwrap();
+    let back: zhen_extract::Extraction = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, out, "{json}");
+}

@@ -71,7 +71,7 @@ def test_input_over_the_limit():
 
 def test_a_bad_rule_row_names_its_table_and_line():
     with pytest.raises(RuleError) as e:
-        Extractor(extra_rules={"units": "尾\tcount\t尾\t\t\tafter\t3万尾\n座\tno_such_unit\t座\t\t\tafter\t3座"})
+        Extractor(extra_rules={"units": "尾\tcount\t尾\t\t\tafter\t3万尾\t\n座\tno_such_unit\t座\t\t\tafter\t3座\t"})
     assert (e.value.table, e.value.line) == ("units", 2)
     assert e.value.message and e.value.message in str(e.value)
     with pytest.raises(RuleError) as e:
@@ -104,7 +104,7 @@ def test_errors_pickle_with_their_fields(extractor):
     assert type(back) is BinaryInputError
     assert (str(back), back.offset, back.byte, back.index) == (str(e.value), 1, 1, 1)
     with pytest.raises(RuleError) as r:
-        Extractor(extra_rules={"units": "座\tno_such_unit\t座\t\t\tafter\t3座"})
+        Extractor(extra_rules={"units": "座\tno_such_unit\t座\t\t\tafter\t3座\t"})
     back = pickle.loads(pickle.dumps(r.value))
     assert (back.table, back.line, back.message) == (r.value.table, r.value.line, r.value.message)
 

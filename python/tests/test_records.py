@@ -117,7 +117,7 @@ def test_options_are_kept_and_shown():
 def test_an_extractor_pickles_as_its_options_and_unpickles_shared():
     import pickle
 
-    ex = Extractor(2023, extra_rules={"units": "尾\tcount\t尾\t\t\tafter\t3万尾"}, max_input_bytes=5000)
+    ex = Extractor(2023, extra_rules={"units": "尾\tcount\t尾\t\t\tafter\t3万尾\t"}, max_input_bytes=5000)
     data = pickle.dumps(ex)
     back = pickle.loads(data)
     assert (back.reference_year, back.all_numbers, back.extra_rules, back.max_input_bytes) == (

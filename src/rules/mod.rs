@@ -60,15 +60,21 @@ impl Tables {
         Ok(Tables { tables })
     }
 
-    /// Appends caller rows to the table `name`.
+    /// Appends caller rows to the table `name`. A wording that a row
+    /// already in the table gives to another id is an error naming the
+    /// added line (the recognizers would keep the first id without a word).
     pub fn extend(&mut self, name: &str, text: &str) -> Result<(), RuleError> {
         match self.tables.iter_mut().find(|t| t.name() == name) {
-            Some(t) => t.extend_from(text),
+            Some(t) => {
+                let before = t.rows().len();
+                t.extend_from(text)?;
+                check_new_aliases(t, before)
+            }
             None => Err(RuleError::new(
                 name,
                 0,
                 format!(
-                    "no such table; the tables are {}",
+                    "no such table `{name}`; the tables are {}",
                     TABLES
                         .iter()
                         .map(|(n, _)| *n)
@@ -87,6 +93,53 @@ impl Tables {
             .find(|t| t.name() == name)
             .unwrap_or_else(|| panic!("no rule table {name}"))
     }
+}
+
+/// Tables whose rows give an id its wordings: (table, id column, list
+/// column).
+const ALIAS_COLUMNS: &[(&str, &str, &str)] = &[
+    ("gazetteer", "canonical_id", "aliases"),
+    ("metrics", "metric_id", "wordings"),
+];
+
+/// A wording as the recognizers compare it: full-width and traditional
+/// forms folded, lower case.
+fn alias_key(w: &str) -> String {
+    w.chars()
+        .map(crate::text::fold_char)
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Rows from `first_new` on may not give a wording to an id other than the
+/// one an earlier row gives it to.
+fn check_new_aliases(t: &Table, first_new: usize) -> Result<(), RuleError> {
+    let Some(&(_, id_col, list_col)) = ALIAS_COLUMNS.iter().find(|(n, _, _)| *n == t.name()) else {
+        return Ok(());
+    };
+    let mut owner: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for (i, row) in t.rows().iter().enumerate() {
+        let id = t.get(row, id_col);
+        for w in t.list(row, list_col) {
+            let key = alias_key(w);
+            match owner.get(&key) {
+                Some(&other) if other != id && i >= first_new => {
+                    return Err(t.error(
+                        row,
+                        format!(
+                            "`{w}` is already a wording of `{other}`; add it to that row \
+                             or leave it out"
+                        ),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert(key, id);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// All rule tables, compiled for the recognizers.

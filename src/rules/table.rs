@@ -2,7 +2,9 @@
 //!
 //! A table is tab-separated text. The first line that is neither blank nor
 //! a `#` comment names the columns; every later such line is a row. A cell
-//! may be empty; a row may leave trailing cells out. Cells that hold lists
+//! may be empty, but a row has exactly one cell per column: a row with a
+//! cell too many or too few is an error naming its line (a row that means
+//! to leave trailing cells empty ends in tabs). Cells that hold lists
 //! separate their items with `|`. Rows keep their line numbers so that
 //! errors, and records explaining themselves, can point back at them.
 
@@ -44,14 +46,20 @@ impl Table {
                     columns = Some(cells);
                 }
                 Some(cols) => {
-                    if cells.len() > cols.len() {
+                    if cells.len() != cols.len() {
                         return Err(RuleError::new(
                             name,
                             line,
                             format!(
-                                "{} cells, but the header names {} columns",
+                                "{} cells, but the header names {} columns ({}){}",
                                 cells.len(),
-                                cols.len()
+                                cols.len(),
+                                cols.join(", "),
+                                if cells.len() < cols.len() {
+                                    "; end the row in tabs to leave cells empty"
+                                } else {
+                                    ""
+                                }
                             ),
                         ));
                     }
@@ -80,10 +88,16 @@ impl Table {
                     && cells.iter().all(|c| self.columns.iter().any(|k| k == c))
             });
         let Some(header) = header else {
+            // the rows under this table's own header, one line above them:
+            // every line number, in rows and in errors, is one too high
             let extra = Table::parse(
                 &self.name,
                 &format!("{}\n{}", self.columns.join("\t"), text),
-            )?;
+            )
+            .map_err(|mut e| {
+                e.line = e.line.saturating_sub(1);
+                e
+            })?;
             self.rows.extend(extra.rows.into_iter().map(|mut r| {
                 r.line -= 1;
                 r
@@ -184,7 +198,7 @@ mod tests {
 
     #[test]
     fn parses_header_rows_and_comments() {
-        let t = Table::parse("t", "# comment\nword\tkind\n\n万\tmagnitude\n亿\n").unwrap();
+        let t = Table::parse("t", "# comment\nword\tkind\n\n万\tmagnitude\n亿\t\n").unwrap();
         assert_eq!(t.rows().len(), 2);
         assert_eq!(t.get(&t.rows()[0], "kind"), "magnitude");
         assert_eq!(t.get(&t.rows()[1], "kind"), "");
@@ -197,6 +211,28 @@ mod tests {
         assert_eq!(e.line, 2);
         assert_eq!(e.table, "units");
         assert!(e.to_string().contains("line 2"));
+    }
+
+    #[test]
+    fn too_few_cells_names_the_line() {
+        let e = Table::parse("units", "a\tb\tc\nx\ty\n").unwrap_err();
+        assert_eq!((e.table.as_str(), e.line), ("units", 2));
+        assert!(e.message.contains("2 cells"), "{e}");
+        // trailing tabs leave cells empty
+        assert!(Table::parse("units", "a\tb\tc\nx\t\t\n").is_ok());
+    }
+
+    #[test]
+    fn errors_in_added_rows_name_the_added_line() {
+        let mut t = Table::parse("t", "a\tb\n1\t2\n").unwrap();
+        // the headerless text's own lines: the bad row is its line 3
+        let e = t.extend_from("3\t4\n# note\n5\t6\t7\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+        let e = t.extend_from("\n8\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        // under a header of its own the lines count from that header
+        let e = t.extend_from("a\tb\n1\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
     }
 
     #[test]

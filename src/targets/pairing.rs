@@ -23,9 +23,13 @@ impl Ctx<'_> {
             // a second list of the sentence with no marker of its own
             // (`…52,000, 31,000 and 8,000, respectively, up 4 percent,
             // 7 percent and 2 percent`) pairs with the metrics of the first
-            let before = self.quantities[..first]
-                .iter()
-                .rposition(|q| q.span.start >= sentence.start)?;
+            // (the figure just before the list, if it is in the sentence:
+            // figures are in text order, so no earlier one is; looking
+            // further back made every list rescan the figures before it)
+            let before = first.checked_sub(1)?;
+            if self.quantities[before].span.start < sentence.start {
+                return None;
+            }
             let (f0, l0) = self.list_of(before)?;
             (l0 - f0 == last - first)
                 .then(|| self.paired_metrics(f0, l0, sentence))

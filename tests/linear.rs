@@ -1,0 +1,263 @@
+//! Linear time and bounded memory on hostile input, proven by counting,
+//! not timing.
+//!
+//! Each case is a text built at 1×, 4× and 16× of a base size. Its cost is
+//! the number of instructions a child process (this test binary, run again
+//! under valgrind's cachegrind without cache simulation) executes to
+//! extract it, less the instructions of a run on an empty-sized text (the
+//! segmenter's dictionary, the compiled rules): a count of work that does
+//! not depend on the machine's load. Cost must grow linearly: 16× the text
+//! may cost at most `SLACK` × 16 the 1× cost (a quadratic path costs 256×,
+//! and 16× already between 1× and 4×).
+//!
+//! Peak memory is counted in process by a global allocator: the most bytes
+//! live during one extraction, less those live before it. It must grow
+//! linearly too; the issue's cap of 8 bytes per input byte is a test of its
+//! own, ignored until it is met.
+//!
+//! valgrind must be installed (Debian's `valgrind`); without it the test
+//! fails saying so. The instruction counts run in release builds only
+//! (`cargo test --release --test linear`, as .ci/run does): unoptimised,
+//! valgrind takes minutes over them.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use zhen_extract::Extractor;
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let grow = new_size - layout.size();
+                let live = LIVE.fetch_add(grow, Ordering::Relaxed) + grow;
+                PEAK.fetch_max(live, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// How far above linear the 16× cost may be (constant factors of caches
+/// and growing buffers, not a higher power).
+const SLACK: f64 = 1.6;
+
+/// The cases: a name and the text at `k` × its base size.
+fn case(name: &str, k: usize) -> String {
+    let n = |unit: &str, base: usize| unit.repeat(base * k / unit.len());
+    match name {
+        "names" => n("金凤实验室、明月湖实验室、", 4 << 10),
+        "dense_figures" => n("2.5%", 4 << 10),
+        "single_line" => n(
+            "到2025年研发投入强度达到2.6%，科技型企业超过4.5万家，加快建设金凤实验室和Western (Chongqing) Science City；",
+            16 << 10,
+        ),
+        "digits" => n("1234567890", 62_500 / 4),
+        "wan" => n("万", 4 << 10),
+        "brackets" => {
+            let depth = (1 << 10) * k / 8;
+            format!(
+                "{}研发投入强度达到2.6%{}",
+                "(（【《".repeat(depth),
+                "》】）)".repeat(depth)
+            )
+        }
+        other => panic!("no case {other}"),
+    }
+}
+
+/// The cases asserted linear (and `names`, by its own test).
+const CASES: &[&str] = &["dense_figures", "single_line", "digits", "wan", "brackets"];
+
+/// The child: extracts one case at one size (0 = a one-character text, the
+/// fixed cost of a run).
+#[test]
+#[ignore = "run by `work_grows_linearly` in a child process"]
+fn child_extract_one_case() {
+    let (Ok(name), Ok(k)) = (
+        std::env::var("ZHEN_LINEAR_CASE"),
+        std::env::var("ZHEN_LINEAR_K"),
+    ) else {
+        return;
+    };
+    let k: usize = k.parse().unwrap();
+    let text = if k == 0 {
+        "1".to_string()
+    } else {
+        case(&name, k)
+    };
+    let ex = Extractor::new();
+    let _ = ex.extract("到2025年达到2.6%。").unwrap();
+    std::hint::black_box(ex.extract(&text).unwrap());
+}
+
+/// Instructions of the child on `name` at `k`.
+fn instructions(name: &str, k: usize) -> u64 {
+    let exe = std::env::current_exe().unwrap();
+    let out = Command::new("valgrind")
+        .args([
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+        ])
+        .arg(exe)
+        .args([
+            "--exact",
+            "child_extract_one_case",
+            "--ignored",
+            "--test-threads=1",
+        ])
+        .env("ZHEN_LINEAR_CASE", name)
+        .env("ZHEN_LINEAR_K", k.to_string())
+        .output()
+        .expect("valgrind runs (install Debian's valgrind)");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "child failed on {name} ×{k}: {err}");
+    let line = err
+        .lines()
+        .find(|l| l.contains("I") && l.contains("refs:"))
+        .unwrap_or_else(|| panic!("no instruction count in {err}"));
+    line.rsplit(':')
+        .next()
+        .unwrap()
+        .trim()
+        .replace(',', "")
+        .parse()
+        .unwrap()
+}
+
+/// The cases of [`CASES`] whose instructions grow faster than `SLACK` ×
+/// linear (`ZHEN_LINEAR_ONLY=name` to count one case).
+fn superlinear_work(cases: &[&'static str]) -> Vec<&'static str> {
+    let only = std::env::var("ZHEN_LINEAR_ONLY").ok();
+    let mut bad = Vec::new();
+    let fixed = instructions("digits", 0);
+    for &name in cases {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
+        let cost: Vec<f64> = [1, 4, 16]
+            .iter()
+            .map(|&k| instructions(name, k).saturating_sub(fixed) as f64)
+            .collect();
+        let bytes = case(name, 1).len() as f64;
+        eprintln!(
+            "{name:>14}: {:>6.0} {:>6.0} {:>6.0} instructions per byte at 1×, 4×, 16× (16×/1× = {:.1})",
+            cost[0] / bytes,
+            cost[1] / bytes / 4.0,
+            cost[2] / bytes / 16.0,
+            cost[2] / cost[0]
+        );
+        if cost[2] > SLACK * 16.0 * cost[0] || cost[1] > SLACK * 4.0 * cost[0] {
+            bad.push(name);
+        }
+    }
+    bad
+}
+
+/// The cases of [`CASES`] whose peak memory grows faster than `SLACK` ×
+/// linear.
+fn superlinear_memory(cases: &[&'static str]) -> Vec<&'static str> {
+    let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
+    let ex = Extractor::new();
+    let _ = ex.extract("到2025年达到2.6%。").unwrap();
+    let mut bad = Vec::new();
+    for &name in cases {
+        let (one, sixteen) = (case(name, 1), case(name, 16));
+        let (a, b) = (peak_bytes(&ex, &one), peak_bytes(&ex, &sixteen));
+        eprintln!(
+            "{name:>14}: {:.1} and {:.1} bytes per input byte at peak, at 1× and 16×",
+            a as f64 / one.len() as f64,
+            b as f64 / sixteen.len() as f64
+        );
+        if b as f64 > SLACK * 16.0 * a as f64 {
+            bad.push(name);
+        }
+    }
+    bad
+}
+
+/// Allocations are counted for the whole process: one measurement at a
+/// time.
+static MEASURING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "minutes under valgrind unoptimised: .ci/run runs it with --release"
+)]
+fn work_grows_linearly() {
+    let bad = superlinear_work(CASES);
+    assert!(bad.is_empty(), "superlinear: {bad:?}");
+}
+
+/// Every item of a list of names sharing a suffix rescans the document's
+/// suffix hits (src/institution).
+#[test]
+#[ignore = "institution suffix scan: fixed on the inst branch"]
+fn a_list_of_names_grows_linearly() {
+    assert!(superlinear_memory(&["names"]).is_empty(), "memory");
+    assert!(superlinear_work(&["names"]).is_empty(), "work");
+}
+
+/// Bytes at peak during one extraction of `text`, less those live before.
+fn peak_bytes(ex: &Extractor, text: &str) -> usize {
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let out = ex.extract(text).unwrap();
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    drop(out);
+    peak
+}
+
+/// Peak memory grows linearly: 16× the text takes at most `SLACK` × 16
+/// the memory of 1×.
+#[test]
+fn memory_grows_linearly() {
+    let bad = superlinear_memory(CASES);
+    assert!(bad.is_empty(), "memory superlinear: {bad:?}");
+}
+
+/// The goal of issue 12: at most 8 bytes per input byte at peak. Not met
+/// yet (the records alone of `2.5%` repeated take more than 8 bytes per
+/// byte, and the shadow text, tokens and segments are kept whole).
+#[test]
+#[ignore = "not met yet: 9 to 90 bytes per input byte today (issue 12)"]
+fn memory_is_at_most_eight_bytes_per_input_byte() {
+    let ex = Extractor::new();
+    let _ = ex.extract("到2025年达到2.6%。").unwrap();
+    let mut bad = Vec::new();
+    let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
+    for &name in CASES.iter().chain(&["names"]) {
+        let text = case(name, 16);
+        let per_byte = peak_bytes(&ex, &text) as f64 / text.len() as f64;
+        if per_byte > 8.0 {
+            bad.push((name, per_byte));
+        }
+    }
+    assert!(bad.is_empty(), "over 8 bytes per input byte: {bad:?}");
+}
