@@ -194,7 +194,7 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
             {
                 continue;
             }
-        } else if blocked(text, Span::new(s, e), r) {
+        } else if blocked(text, Span::new(s, e), r) || r.lexicon.road_after(text, e) {
             continue;
         }
         let name = if g.pattern_latin[p] {

@@ -256,7 +256,19 @@ fn classify(
     r: &InstitutionRules,
     out: &mut Vec<Cand>,
 ) {
-    let name = Span::new(leading_verbs_end(text, name.start, head, r), name.end);
+    if r.lexicon.road_after(text, name.end) {
+        return;
+    }
+    let mut name = Span::new(leading_verbs_end(text, name.start, head, r), name.end);
+    // `三大科学园区`, `3大科学园区`: a count opens a class of bodies, which
+    // is what the words after it name
+    let counted = match count_marker_end(text, name, head) {
+        Some(at) => {
+            name = Span::new(at, name.end);
+            true
+        }
+        None => false,
+    };
     let name_text: String = text[name].chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(e) = r.gazetteer.lookup(&name_text) {
         out.push(Cand::known(name, name_text, e, r, Source::Walk));
@@ -292,6 +304,12 @@ fn classify(
         out.push(Cand::new(name, name_text, kind, generic, Source::Walk));
         return;
     }
+    if counted {
+        if !prefix.is_empty() && !r.zh_proper(prefix, true) {
+            out.push(Cand::new(name, name_text, kind, true, Source::Walk));
+        }
+        return;
+    }
     if r.zh_proper(prefix, true) {
         // a level word before a proper name is a modifier, not part of the
         // name (`国家级重庆（荣昌）生猪大数据中心`)
@@ -306,7 +324,56 @@ fn classify(
         let name = Span::new(start, name.end);
         let name_text: String = text[name].chars().filter(|c| !c.is_whitespace()).collect();
         out.push(Cand::new(name, name_text, kind, false, Source::Walk));
+        return;
     }
+    // a category: a level word opening field words (`国家工程实验室`,
+    // `省级工程技术研究中心`), or field words counted right after
+    // (`产品检测实验室34487个`)
+    let qualified = r
+        .lexicon
+        .zh_qualifier
+        .iter()
+        .any(|q| prefix.starts_with(q.as_str()) && prefix.len() > q.len());
+    let scoped = r
+        .lexicon
+        .zh_scope
+        .iter()
+        .any(|w| text[..name.start].ends_with(w.as_str()));
+    if !prefix.is_empty() && (qualified || scoped || counted_after(text, name.end)) {
+        out.push(Cand::new(name, name_text, kind, true, Source::Walk));
+    }
+}
+
+/// Where a count (`三大`, `3大`, `两个`) ends inside `name` before the head,
+/// or at its start right after a numeral the walk stopped at: the start of
+/// the words it counts.
+fn count_marker_end(text: &str, name: Span, head: usize) -> Option<usize> {
+    let prefix = &text[name.start..head];
+    let mut found = None;
+    let mut prev: Option<char> = text[..name.start].chars().next_back();
+    for (i, c) in prefix.char_indices() {
+        if c == '大' && prev.is_some_and(is_list_numeral) && name.start + i + c.len_utf8() < head {
+            // a numeral run that is no part of a word (`十大`, `三大`, `3大`)
+            found = Some(name.start + i + c.len_utf8());
+        }
+        prev = Some(c);
+    }
+    found
+}
+
+/// True where a count of bodies follows at `end` (`34487个`, `五家`).
+fn counted_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let digits = rest
+        .chars()
+        .take_while(|&c| is_list_numeral(c) || c == ',' || c == '，')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    digits > 0
+        && rest[digits..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '个' | '家' | '所' | '座' | '間' | '间'))
 }
 
 /// Part-of-speech tags of words that do not open a name: verbs, adverbs,
@@ -638,7 +705,7 @@ fn coordination(
         if let Some(q) = list_marker_before(text, para.start, p) {
             let shared = &text[p..suffix.start];
             if shared.chars().all(crate::text::is_han) && !r.lexicon.zh_stop.contains(shared) {
-                let items = list_items(text, para.start, q, hits, r)?;
+                let items = list_items(text, para.start, q, hits, r, 2)?;
                 return Some(items);
             }
             return None;
@@ -682,7 +749,7 @@ fn list_marker_before(text: &str, para_start: usize, p: usize) -> Option<usize> 
     }
 }
 
-/// The items of a `、` list that ends at `end`: at least two, each short,
+/// The items of a `、` list that ends at `end`: at least `min_items`, each short,
 /// none a complete name, at least half of them proper names.
 fn list_items(
     text: &str,
@@ -690,6 +757,7 @@ fn list_items(
     end: usize,
     hits: &[SuffixHit],
     r: &InstitutionRules,
+    min_items: usize,
 ) -> Option<Vec<Item>> {
     let mut items = Vec::new();
     let mut e = end;
@@ -738,7 +806,7 @@ fn list_items(
         .iter()
         .filter(|it| r.zh_proper(&text[it.span], true))
         .count();
-    (items.len() >= 2 && proper * 2 >= items.len()).then_some(items)
+    (items.len() >= min_items && proper * 2 >= items.len()).then_some(items)
 }
 
 /// Splits `甲和乙` into `乙` and the end of `甲`, for the last two items of a
@@ -801,7 +869,7 @@ fn coordination_unmarked(
     if !text[..start].ends_with('、') {
         return None;
     }
-    let mut items = list_items(text, para.start, sep, hits, r)?;
+    let mut items = list_items(text, para.start, sep, hits, r, 1)?;
     if items.iter().any(|it| !r.zh_proper(&text[it.span], true)) {
         return None;
     }
@@ -811,7 +879,7 @@ fn coordination_unmarked(
         .iter()
         .filter(|t| t.span.start >= start && t.span.end <= suffix.start)
         .collect();
-    if want == 0 || name_tokens.len() <= want {
+    if want == 0 || name_tokens.len() < want {
         return None;
     }
     let last = Span::new(start, name_tokens[want - 1].span.end);
@@ -903,6 +971,19 @@ fn shared_start(text: &str, last: usize, suffix: Span, r: &InstitutionRules) -> 
         n
     };
     p += marker_len;
+    // `等地高新区`: a word naming what the items are is no part of the suffix
+    if marker_len > 0 {
+        let rest = &text[p..suffix.start];
+        if let Some(w) = r
+            .lexicon
+            .zh_list_class
+            .iter()
+            .filter(|w| rest.starts_with(w.as_str()))
+            .max_by_key(|w| w.len())
+        {
+            p += w.len();
+        }
+    }
     for t in crate::token::jieba().tag(&text[p..suffix.start], true) {
         let w = t.word;
         let place = matches!(t.tag, "ns")
