@@ -50,6 +50,8 @@ pub(crate) struct Lexicon {
     /// Words that, right after a name, make it part of a place name (a
     /// road: `中关村大街`).
     pub zh_road: Vec<String>,
+    /// Words right after a name that make it a goal (`建设目标`).
+    pub zh_goal_after: Vec<String>,
     /// English words that, opening a name with no proper word, make it a
     /// goal phrase (`an international I&T centre`).
     pub en_goal_open: HashSet<String>,
@@ -101,6 +103,7 @@ impl Lexicon {
                         lx.zh_scope.insert(f);
                     }
                     ("road", true) => lx.zh_road.push(f),
+                    ("goal_after", true) => lx.zh_goal_after.push(f),
                     ("list_class", true) => {
                         lx.zh_list_class.insert(f);
                     }
@@ -160,6 +163,14 @@ impl Lexicon {
     pub(crate) fn road_after(&self, text: &str, end: usize) -> bool {
         let rest = &text[end..];
         self.zh_road.iter().any(|w| rest.starts_with(w.as_str()))
+    }
+
+    /// True where a goal frame (`建设目标`) follows at `end`.
+    pub(crate) fn zh_goal_after(&self, text: &str, end: usize) -> bool {
+        let rest = &text[end..];
+        self.zh_goal_after
+            .iter()
+            .any(|w| rest.starts_with(w.as_str()))
     }
 
     /// True where `word` (an English word, lower case) is a stop or

@@ -269,7 +269,15 @@ pub(crate) fn find(doc: &Document, rules: &Rules) -> Vec<Institution> {
     suffix::find(text, paragraphs, &doc.tokens, r, &mut cands, &mut suppress);
     if text.bytes().any(|b| b.is_ascii_alphabetic()) {
         let lower = text.to_ascii_lowercase();
-        english::find(text, &lower, paragraphs, r, &mut cands, &mut suppress);
+        english::find(
+            text,
+            &lower,
+            paragraphs,
+            r,
+            &rules.english,
+            &mut cands,
+            &mut suppress,
+        );
     }
     // an English category stands where the walk found a head there too
     // (the walk knows goal phrases: `a nationally influential … center`)

@@ -151,7 +151,7 @@ pub(crate) fn find(
         }
         let walk = walk_left(text, tokens, &name_ends, para.start, h.span.start, r);
         let mut start = walk.start;
-        if goal_before(text, para.start, start, r) {
+        if goal_before(text, para.start, start, r) || r.lexicon.zh_goal_after(text, h.span.end) {
             continue;
         }
         if walk.stop == Stop::Punct('、') {
@@ -326,9 +326,8 @@ fn classify(
         out.push(Cand::new(name, name_text, kind, false, Source::Walk));
         return;
     }
-    // a category: a level word opening field words (`国家工程实验室`,
-    // `省级工程技术研究中心`), or field words counted right after
-    // (`产品检测实验室34487个`)
+    // a category: field words counted right after (`产品检测实验室34487个`,
+    // `国家企业技术中心1276个`), or after a scope word (`各级`)
     let qualified = r
         .lexicon
         .zh_qualifier
@@ -339,7 +338,13 @@ fn classify(
         .zh_scope
         .iter()
         .any(|w| text[..name.start].ends_with(w.as_str()));
-    if !prefix.is_empty() && (qualified || scoped || counted_after(text, name.end)) {
+    // (a count makes a category of labs and institutes alone; centres and
+    // parks counted in statistics are mostly outside the innovation system
+    // unless a level word opens them; a level word alone may open a goal
+    // or a title: `对标国家级现代服务经济中心`)
+    let counted = counted_after(text, name.end)
+        && (qualified || matches!(kind, InstitutionKind::Lab | InstitutionKind::Institute));
+    if !prefix.is_empty() && (scoped || counted) {
         out.push(Cand::new(name, name_text, kind, true, Source::Walk));
     }
 }
@@ -869,7 +874,7 @@ fn coordination_unmarked(
     if !text[..start].ends_with('、') {
         return None;
     }
-    let mut items = list_items(text, para.start, sep, hits, r, 1)?;
+    let mut items = list_items(text, para.start, sep, hits, r, 2)?;
     if items.iter().any(|it| !r.zh_proper(&text[it.span], true)) {
         return None;
     }
@@ -879,7 +884,7 @@ fn coordination_unmarked(
         .iter()
         .filter(|t| t.span.start >= start && t.span.end <= suffix.start)
         .collect();
-    if want == 0 || name_tokens.len() < want {
+    if want == 0 || name_tokens.len() <= want {
         return None;
     }
     let last = Span::new(start, name_tokens[want - 1].span.end);
