@@ -26,7 +26,9 @@ mod corpus;
 mod english;
 mod gazetteer;
 mod lexicon;
+mod shared;
 mod suffix;
+mod walk;
 
 pub use corpus::{institution_index, InstitutionEntry, InstitutionOccurrence};
 pub use gazetteer::name_key;
@@ -113,6 +115,24 @@ impl InstitutionRules {
                 _ => n >= 2 && !jieba.has_word(w),
             }
         })
+    }
+
+    /// The start of a gazetteer alias (a category too) that ends at `end`
+    /// and starts before `start`, within a few characters and the
+    /// paragraph; otherwise `start`.
+    fn alias_reaching_back(
+        &self,
+        text: &str,
+        para_start: usize,
+        start: usize,
+        end: usize,
+    ) -> usize {
+        let from = walk::floor_char(text, start.saturating_sub(12).max(para_start));
+        text[from..start]
+            .char_indices()
+            .map(|(i, _)| from + i)
+            .find(|&p| self.gazetteer.lookup(&text[p..end]).is_some())
+            .unwrap_or(start)
     }
 
     /// The start of a named gazetteer alias that ends at `end` and starts
@@ -215,8 +235,8 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
 /// True where a blocking word of the suffix table (`大学城`) runs across
 /// the end of `span` (`重庆大学` in `重庆大学城`).
 fn blocked(text: &str, span: Span, r: &InstitutionRules) -> bool {
-    let from = suffix::floor_char(text, span.end.saturating_sub(9).max(span.start));
-    let to = suffix::floor_char(text, (span.end + 9).min(text.len()));
+    let from = walk::floor_char(text, span.end.saturating_sub(9).max(span.start));
+    let to = walk::floor_char(text, (span.end + 9).min(text.len()));
     r.suffixes
         .zh
         .find_overlapping_iter(&text[from..to])
