@@ -242,3 +242,42 @@ proptest::proptest! {
         }
     }
 }
+
+/// The classes of issue 11 (PATTERNS.md 11 and 12), each with a text the
+/// tables were not written from: `[...]` marks the spans it must give,
+/// and nothing else.
+#[test]
+fn names_on_unseen_texts_by_class() {
+    let ex = Extractor::new();
+    let cases = [
+        // English names: verbs end them, title-case `and` and `under` keep
+        // them whole, slash-joined places, glued heads
+        "Students from Nanjing Robotics Camp toured [Jiangbei Science City] yesterday.",
+        "Drones fly at the [Suzhou Low-Altitude Research and Demonstration Zone].",
+        "The [Wuhan Stem Cell and Regenerative Medicine Research Centre] opened.",
+        "the [Macao/Zhuhai Innovation and Technology Park]",
+        "The firm rents space at [InnoCentre] in Kowloon.",
+        "[Karolinska Institutet]",
+        "[Cyberport] and [Hong Kong Science Park]",
+        // headlines and goals
+        "Innovation center opens doors to start-ups",
+        "Science park prepares for a new season",
+        "The city wants to become an international I&T centre.",
+        "The province wants to build a world-class technology innovation center.",
+        // Chinese classes: bare class designations, counted categories,
+        // lists with 等地, counts opening a class
+        "数量居全国[高新区]第4",
+        "高于[南京]、[无锡]、[常州]等地高新区。",
+        "全省共有[材料检测实验室]120个，[国家企业技术中心]35个。",
+        "两岸三大[科學園區]营收",
+        "[长株潭自创区]新增企业200家。",
+        "沿中关村大街分布着许多科技企业。",
+        "全省每10万人中拥有大学文化程度的为1.8万人。",
+        "支持[全国重点实验室]建设",
+    ];
+    for case in cases {
+        let (plain, want) = marked(case);
+        let got = texts(&ex.extract(&plain).unwrap());
+        assert_eq!(got, want, "`{case}`");
+    }
+}

@@ -5,6 +5,7 @@
 //! and Mingyue Lake laboratories`).
 
 use super::{Cand, InstitutionRules, Source};
+use crate::chunk::{self, Class, EnglishWords};
 use crate::model::InstitutionKind;
 use crate::span::Span;
 
@@ -39,12 +40,13 @@ fn lex(text: &str, para: Span, out: &mut Vec<Tok>) {
         if c.is_ascii_alphanumeric() {
             let mut end = at + 1;
             while let Some(&(j, d)) = it.peek() {
+                let next = s[j + d.len_utf8()..].chars().next();
+                // `Hong Kong/Shenzhen`: a slash before a capital joins two
+                // places of one name
                 let inner = d.is_ascii_alphanumeric()
                     || (matches!(d, '-' | '\'' | '’' | '&')
-                        && s[j + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(|n| n.is_ascii_alphanumeric()));
+                        && next.is_some_and(|n| n.is_ascii_alphanumeric()))
+                    || (d == '/' && next.is_some_and(|n| n.is_ascii_uppercase()));
                 if !inner {
                     break;
                 }
@@ -78,10 +80,12 @@ pub(crate) fn find(
     lower: &str,
     paragraphs: &[Span],
     r: &InstitutionRules,
+    english: &EnglishWords,
     out: &mut Vec<Cand>,
     suppress: &mut Vec<Span>,
 ) {
     let mut toks = Vec::new();
+    let mut verbs = Vec::new();
     // a document written all in lower case gives no capitals to go by
     let cased = text.bytes().any(|b| b.is_ascii_uppercase());
     for &para in paragraphs {
@@ -89,15 +93,80 @@ pub(crate) fn find(
             continue;
         }
         lex(text, para, &mut toks);
+        verb_starts(text, para, english, &mut verbs);
+        let ctx = Context {
+            text,
+            lower,
+            toks: &toks,
+            verbs: &verbs,
+            cased,
+        };
+        for t in &toks {
+            if let Some(kind) = glued_head(&ctx, t, r) {
+                let name = normalize(&text[t.span]);
+                out.push(match r.gazetteer.lookup(&name) {
+                    Some(e) => Cand::known(t.span, name, e, r, Source::Walk),
+                    None => Cand::new(t.span, name, kind, false, Source::Walk),
+                });
+            }
+        }
         let mut j = 0;
         while j < toks.len() {
             match head_at(lower, &toks, j, r) {
                 Some((h, head)) => {
-                    recognize(text, lower, &toks, h, j, head, cased, r, out, suppress);
+                    recognize(&ctx, h, j, head, r, out, suppress);
                     j += 1;
                 }
                 None => j += 1,
             }
+        }
+    }
+}
+
+/// What the walk reads in one paragraph.
+struct Context<'a> {
+    text: &'a str,
+    lower: &'a str,
+    toks: &'a [Tok],
+    /// Starts of the words the chunker reads as verbs, sorted.
+    verbs: &'a [usize],
+    cased: bool,
+}
+
+impl Context<'_> {
+    fn is_verb(&self, t: &Tok) -> bool {
+        self.verbs.binary_search(&t.span.start).is_ok()
+    }
+}
+
+/// The starts of the words of `para` that the noun-phrase chunker
+/// (`rules/english_words.tsv`) reads as verbs or auxiliaries, and words in
+/// -ed after an auxiliary or joined by `and` to a verb (`have attracted and
+/// anchored`): a name does not start at them.
+fn verb_starts(text: &str, para: Span, english: &EnglishWords, out: &mut Vec<usize>) {
+    out.clear();
+    let words = chunk::words(text, para, english);
+    let mut verb_before = false;
+    for (k, w) in words.iter().enumerate() {
+        let t = &text[w.span];
+        let prev = k.checked_sub(1).map(|p| words[p].class);
+        let lower_ed =
+            t.starts_with(|c: char| c.is_ascii_lowercase()) && t.len() >= 5 && t.ends_with("ed");
+        let verb = match w.class {
+            Class::Verb | Class::Auxiliary => true,
+            Class::Open => {
+                lower_ed
+                    && (prev == Some(Class::Auxiliary)
+                        || (k >= 1 && words[k - 1].joins && verb_before))
+            }
+            _ => false,
+        };
+        if verb {
+            out.push(w.span.start);
+        }
+        // an `and` keeps the verb reading for the word after it
+        if !w.joins {
+            verb_before = verb;
         }
     }
 }
@@ -173,19 +242,16 @@ enum Stop {
     Limit,
 }
 
-#[allow(clippy::too_many_arguments)]
 fn recognize(
-    text: &str,
-    lower: &str,
-    toks: &[Tok],
+    ctx: &Context,
     h: usize,
     j: usize,
     head: &super::suffix::EnHead,
-    cased: bool,
     r: &InstitutionRules,
     out: &mut Vec<Cand>,
     suppress: &mut Vec<Span>,
 ) {
+    let (text, lower, toks, cased) = (ctx.text, ctx.lower, ctx.toks, ctx.cased);
     let Some(kind) = head.row.kind else { return };
     let lx = &r.lexicon;
     // walk to the left
@@ -202,7 +268,15 @@ fn recognize(
                 if lx.en_goal.contains(w) {
                     break Stop::Goal;
                 }
+                if ctx.is_verb(t) {
+                    break Stop::Word;
+                }
                 if w == "and" || w == "&" {
+                    if title_and(ctx, k, j, r) {
+                        k -= 1;
+                        words += 1;
+                        continue;
+                    }
                     if let Some(s) = joined_at(lower, toks, k - 1, r) {
                         if s < k - 1 {
                             k = s;
@@ -221,6 +295,7 @@ fn recognize(
                         if !lx.en_boundary(w1)
                             && !is_head_word(lower, &toks[k - 2], r)
                             && before_ok
+                            && !holds_place(ctx, k, j, r)
                             && words > 0
                         {
                             k -= 2;
@@ -279,13 +354,18 @@ fn recognize(
         end = e;
     }
     let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
-    // a goal phrase: `… center with national influence`
-    if stop == Stop::Goal || goal_after(lower, toks, end, r) {
+    let last = word(lower, &toks[j]);
+    let plural_head = last != head.singular && last.ends_with('s');
+    // a goal phrase: `… center with national influence`, `an
+    // international I&T centre`
+    if stop == Stop::Goal
+        || goal_after(lower, toks, end, r)
+        || goal_open(ctx, k, h, plural_head, r)
+        || headline(ctx, k, h, j)
+    {
         return;
     }
     // `Jinfeng and Mingyue Lake laboratories`, not `Expo and … City`
-    let last = word(lower, &toks[j]);
-    let plural_head = last != head.singular && last.ends_with('s');
     if stop == Stop::And && plural_head {
         if let Some(items) = list(text, lower, toks, k, h, cased, r) {
             let shared_words: Vec<&str> = (h..=j).map(|x| &text[toks[x].span]).collect();
@@ -348,7 +428,9 @@ fn proper_word(text: &str, lower: &str, t: &Tok, cased: bool, r: &InstitutionRul
 /// head at `j`.
 fn of_extension(text: &str, lower: &str, toks: &[Tok], j: usize, cased: bool) -> Option<usize> {
     let of = toks.get(j + 1)?;
-    if of.lex != Lex::Word || word(lower, of) != "of" {
+    // `Institutes of … under the Chinese Academy of Sciences`: the parent
+    // after `under` is part of the name, as after `of`
+    if of.lex != Lex::Word || !matches!(word(lower, of), "of" | "under") {
         return None;
     }
     let first = toks.get(j + 2)?;
@@ -365,7 +447,7 @@ fn of_extension(text: &str, lower: &str, toks: &[Tok], j: usize, cased: bool) ->
         let w = &text[toks[e].span];
         if w.starts_with(|c: char| c.is_ascii_uppercase()) {
             last_cap = Some(e);
-        } else if !matches!(w, "of" | "and" | "the" | "for") {
+        } else if !matches!(w, "of" | "and" | "the" | "for" | "under") {
             break;
         }
         e += 1;
@@ -393,6 +475,94 @@ fn shared_of_extension(
         .find(|&x| word(lower, &toks[x]) == head)?;
     let e = of_extension(text, lower, toks, m, cased)?;
     Some(Span::new(toks[m + 1].span.start, toks[e - 1].span.end))
+}
+
+/// True where the `and` before word `k` belongs to an official name in
+/// title case (`Innovation and Technology Park`, `Stem Cell and
+/// Regenerative Medicine Research Centre`): the words on both sides and
+/// the head are capitalised, the word before it is no known body, and the
+/// words after it hold no place (`Cyberport and Hong Kong Science Park` is
+/// two names).
+fn title_and(ctx: &Context, k: usize, j: usize, r: &InstitutionRules) -> bool {
+    let (text, lower, toks) = (ctx.text, ctx.lower, ctx.toks);
+    let cap =
+        |t: &Tok| t.lex == Lex::Word && text[t.span].starts_with(|c: char| c.is_ascii_uppercase());
+    if !ctx.cased || k < 2 || !(k..=j).all(|x| cap(&toks[x])) {
+        return false;
+    }
+    let before = &toks[k - 2];
+    if !cap(before) || ctx.is_verb(before) || r.lexicon.en_boundary(word(lower, before)) {
+        return false;
+    }
+    if r.gazetteer.lookup(&text[before.span]).is_some() {
+        return false;
+    }
+    !holds_place(ctx, k, j, r)
+}
+
+/// True where a word of `toks[k..=j]` is a place or brand of the names
+/// table.
+fn holds_place(ctx: &Context, k: usize, j: usize, r: &InstitutionRules) -> bool {
+    (k..=j).any(|x| {
+        let w = word(ctx.lower, &ctx.toks[x]);
+        r.lexicon.en_proper.contains(w)
+            || w.split(['-', '/']).any(|p| r.lexicon.en_proper.contains(p))
+    })
+}
+
+/// True where the name from word `k` opens with a goal word
+/// (`international`) and holds no place or brand: a status to reach.
+fn goal_open(ctx: &Context, k: usize, h: usize, plural: bool, r: &InstitutionRules) -> bool {
+    let (lower, toks) = (ctx.lower, ctx.toks);
+    let goal = |x: usize| {
+        toks[x].lex == Lex::Word && r.lexicon.en_goal_open.contains(word(lower, &toks[x]))
+    };
+    // the goal word opens the name, or stopped the walk as a modifier
+    // (`a world-class technology innovation center`); a plural head is a
+    // category (`international science and technology parks`)
+    if !(goal(k) || k > 0 && goal(k - 1)) || plural {
+        return false;
+    }
+    k == h || !holds_place(ctx, k, h - 1, r)
+}
+
+/// True where the name `toks[k..=j]` is the subject of a headline or a
+/// clause (`Science center prepares…`, `Innovation center opens doors`):
+/// one word before the head opens its sentence, its only capital is the
+/// sentence's, its head is lower case and a verb follows it.
+fn headline(ctx: &Context, k: usize, h: usize, j: usize) -> bool {
+    // one field word before the head: more make a category
+    // (`National key laboratories are …`)
+    if h != k + 1 {
+        return false;
+    }
+    let (text, toks) = (ctx.text, ctx.toks);
+    let opens = k == 0 || matches!(&text[toks[k - 1].span], "." | "!" | "?" | ":" | "|");
+    let later_caps = (k + 1..=j).any(|x| {
+        toks[x].lex == Lex::Word && text[toks[x].span].starts_with(|c: char| c.is_ascii_uppercase())
+    });
+    opens && !later_caps && toks.get(j + 1).is_some_and(|t| ctx.is_verb(t))
+}
+
+/// `InnoPark`, `InnoCentre`: one word whose capitalised tail is a one-word
+/// head: the head's kind, or `None`.
+fn glued_head(ctx: &Context, t: &Tok, r: &InstitutionRules) -> Option<InstitutionKind> {
+    if t.lex != Lex::Word || !ctx.cased {
+        return None;
+    }
+    let w = &ctx.text[t.span];
+    let lw = &ctx.lower[t.span];
+    w.char_indices()
+        .skip(2)
+        .filter(|&(i, c)| c.is_ascii_uppercase() && w[..i].bytes().any(|b| b.is_ascii_lowercase()))
+        .find_map(|(i, _)| {
+            r.suffixes
+                .en
+                .iter()
+                .find(|h| h.words.len() == 1 && h.words[0] == lw[i..])
+                .and_then(|h| h.row.kind)
+        })
+        .filter(|&k| k != InstitutionKind::Other)
 }
 
 /// True where a goal frame (`with national influence`) follows.

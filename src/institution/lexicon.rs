@@ -42,6 +42,19 @@ pub(crate) struct Lexicon {
     pub en_goal_after: Vec<Vec<String>>,
     pub en_joined: Vec<Vec<String>>,
     pub en_proper: HashSet<String>,
+    /// Words after a list marker that name what the items are (`等地`).
+    pub zh_list_class: HashSet<String>,
+    /// Scope words (`各级`): stop words after which field words and a
+    /// kind name a category.
+    pub zh_scope: HashSet<String>,
+    /// Words that, right after a name, make it part of a place name (a
+    /// road: `中关村大街`).
+    pub zh_road: Vec<String>,
+    /// Words right after a name that make it a goal (`建设目标`).
+    pub zh_goal_after: Vec<String>,
+    /// English words that, opening a name with no proper word, make it a
+    /// goal phrase (`an international I&T centre`).
+    pub en_goal_open: HashSet<String>,
     /// Longest Chinese stop word, in characters.
     pub zh_stop_max: usize,
 }
@@ -83,6 +96,19 @@ impl Lexicon {
                             },
                         };
                         lx.zh_goal.push(g);
+                    }
+                    ("scope", true) => {
+                        lx.zh_stop_max = lx.zh_stop_max.max(f.chars().count());
+                        lx.zh_stop.insert(f.clone());
+                        lx.zh_scope.insert(f);
+                    }
+                    ("road", true) => lx.zh_road.push(f),
+                    ("goal_after", true) => lx.zh_goal_after.push(f),
+                    ("list_class", true) => {
+                        lx.zh_list_class.insert(f);
+                    }
+                    ("goal_open", false) => {
+                        lx.en_goal_open.insert(f);
                     }
                     ("stop", false) => {
                         lx.en_stop.insert(f);
@@ -130,6 +156,21 @@ impl Lexicon {
             }
         }
         Ok(lx)
+    }
+
+    /// True where a road word (`大街`) follows at `end`, and no kind word
+    /// glued to it: the name before it is part of a street's name.
+    pub(crate) fn road_after(&self, text: &str, end: usize) -> bool {
+        let rest = &text[end..];
+        self.zh_road.iter().any(|w| rest.starts_with(w.as_str()))
+    }
+
+    /// True where a goal frame (`建设目标`) follows at `end`.
+    pub(crate) fn zh_goal_after(&self, text: &str, end: usize) -> bool {
+        let rest = &text[end..];
+        self.zh_goal_after
+            .iter()
+            .any(|w| rest.starts_with(w.as_str()))
     }
 
     /// True where `word` (an English word, lower case) is a stop or

@@ -26,7 +26,9 @@ mod corpus;
 mod english;
 mod gazetteer;
 mod lexicon;
+mod shared;
 mod suffix;
+mod walk;
 
 pub use corpus::{institution_index, InstitutionEntry, InstitutionOccurrence};
 pub use gazetteer::name_key;
@@ -115,6 +117,24 @@ impl InstitutionRules {
         })
     }
 
+    /// The start of a gazetteer alias (a category too) that ends at `end`
+    /// and starts before `start`, within a few characters and the
+    /// paragraph; otherwise `start`.
+    fn alias_reaching_back(
+        &self,
+        text: &str,
+        para_start: usize,
+        start: usize,
+        end: usize,
+    ) -> usize {
+        let from = walk::floor_char(text, start.saturating_sub(12).max(para_start));
+        text[from..start]
+            .char_indices()
+            .map(|(i, _)| from + i)
+            .find(|&p| self.gazetteer.lookup(&text[p..end]).is_some())
+            .unwrap_or(start)
+    }
+
     /// The start of a named gazetteer alias that ends at `end` and starts
     /// at or after `from`.
     fn gazetteer_hit_ending(&self, text: &str, from: usize, end: usize) -> Option<usize> {
@@ -194,7 +214,7 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
             {
                 continue;
             }
-        } else if blocked(text, Span::new(s, e), r) {
+        } else if blocked(text, Span::new(s, e), r) || r.lexicon.road_after(text, e) {
             continue;
         }
         let name = if g.pattern_latin[p] {
@@ -215,8 +235,8 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
 /// True where a blocking word of the suffix table (`大学城`) runs across
 /// the end of `span` (`重庆大学` in `重庆大学城`).
 fn blocked(text: &str, span: Span, r: &InstitutionRules) -> bool {
-    let from = suffix::floor_char(text, span.end.saturating_sub(9).max(span.start));
-    let to = suffix::floor_char(text, (span.end + 9).min(text.len()));
+    let from = walk::floor_char(text, span.end.saturating_sub(9).max(span.start));
+    let to = walk::floor_char(text, (span.end + 9).min(text.len()));
     r.suffixes
         .zh
         .find_overlapping_iter(&text[from..to])
@@ -269,7 +289,15 @@ pub(crate) fn find(doc: &Document, rules: &Rules) -> Vec<Institution> {
     suffix::find(text, paragraphs, &doc.tokens, r, &mut cands, &mut suppress);
     if text.bytes().any(|b| b.is_ascii_alphabetic()) {
         let lower = text.to_ascii_lowercase();
-        english::find(text, &lower, paragraphs, r, &mut cands, &mut suppress);
+        english::find(
+            text,
+            &lower,
+            paragraphs,
+            r,
+            &rules.english,
+            &mut cands,
+            &mut suppress,
+        );
     }
     // an English category stands where the walk found a head there too
     // (the walk knows goal phrases: `a nationally influential … center`)

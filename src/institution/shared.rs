@@ -1,0 +1,382 @@
+//! Chinese names that share one suffix: lists with a marker
+//! (`金凤、嘉陵江、明月湖三大重庆实验室`, `杭州、苏州等地高新区`), lists
+//! without one, and items that share a founder; one mention per name.
+
+use super::suffix::*;
+use super::{Cand, InstitutionRules, Source};
+use crate::model::InstitutionKind;
+use crate::span::Span;
+use crate::token::Token;
+
+/// One name of a list sharing a suffix.
+pub(super) struct Item {
+    pub span: Span,
+}
+
+/// Names listed before one suffix with a list marker:
+/// `金凤、嘉陵江、明月湖三大重庆实验室`, `铜梁、潼南等市级高新区`. Returns the
+/// items, each a proper name, or `None` where the text is no such list.
+pub(super) fn coordination(
+    text: &str,
+    para: Span,
+    suffix: Span,
+    hits: &[SuffixHit],
+    r: &InstitutionRules,
+) -> Option<Vec<Item>> {
+    // the marker ends within a few characters before the suffix
+    let mut p = suffix.start;
+    for _ in 0..=MAX_SHARED_CHARS {
+        if p <= para.start {
+            return None;
+        }
+        if let Some(q) = list_marker_before(text, para.start, p) {
+            let shared = &text[p..suffix.start];
+            if shared.chars().all(crate::text::is_han) && !r.lexicon.zh_stop.contains(shared) {
+                let items = list_items(text, para.start, q, hits, r, 2)?;
+                return Some(items);
+            }
+            return None;
+        }
+        let c = text[..p].chars().next_back()?;
+        if !crate::text::is_han(c) {
+            return None;
+        }
+        p -= c.len_utf8();
+    }
+    None
+}
+
+/// Where a list marker (`等`, `三大`, `等三大`, a count such as `3家` or
+/// `三个`) ends exactly at `p`, the start of the marker.
+pub(super) fn list_marker_before(text: &str, para_start: usize, p: usize) -> Option<usize> {
+    let before = &text[para_start..p];
+    let mut q = p;
+    let mut cs = before.chars().rev();
+    match cs.next()? {
+        '等' => Some(p - '等'.len_utf8()),
+        counter if is_list_counter(counter) => {
+            let mut n = 0;
+            for c in cs.by_ref() {
+                if is_list_numeral(c) {
+                    n += c.len_utf8();
+                    continue;
+                }
+                break;
+            }
+            if n == 0 {
+                return None;
+            }
+            q -= counter.len_utf8() + n;
+            if text[para_start..q].ends_with('等') {
+                q -= '等'.len_utf8();
+            }
+            Some(q)
+        }
+        _ => None,
+    }
+}
+
+/// The items of a `、` list that ends at `end`: at least `min_items`, each short,
+/// none a complete name, at least half of them proper names.
+pub(super) fn list_items(
+    text: &str,
+    para_start: usize,
+    end: usize,
+    hits: &[SuffixHit],
+    r: &InstitutionRules,
+    min_items: usize,
+) -> Option<Vec<Item>> {
+    let mut items = Vec::new();
+    let mut e = end;
+    let mut after_conj = false;
+    loop {
+        let seg = &text[para_start..e];
+        let s = seg
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| {
+                !(crate::text::is_han(c) || c.is_ascii_alphanumeric() || "—·-–“”()".contains(c))
+            })
+            .map(|(i, c)| para_start + i + c.len_utf8())
+            .unwrap_or(para_start);
+        let sep = text[..s].chars().next_back();
+        let mut item = Span::new(s, e);
+        // the first item may open with stop words (`支持铜梁`); a `和` may
+        // join the last two
+        if sep != Some('、') {
+            item = trim_stop_words(text, item, r);
+        }
+        let (item, conj) = split_conjunction(text, item);
+        let n = text[item].chars().count();
+        if n == 0 || n > MAX_ITEM_CHARS || ends_in_name(hits, item) {
+            // `直管园和大渡口、沙坪坝等拓展园`: a `和` may join a whole name
+            // to the list; the list is what follows it
+            if after_conj {
+                break;
+            }
+            return None;
+        }
+        items.push(Item { span: item });
+        after_conj = false;
+        if let Some(c) = conj {
+            e = c;
+            after_conj = true;
+            continue;
+        }
+        match sep {
+            Some('、') => e = s - '、'.len_utf8(),
+            _ => break,
+        }
+    }
+    items.reverse();
+    let proper = items
+        .iter()
+        .filter(|it| r.zh_proper(&text[it.span], true))
+        .count();
+    (items.len() >= min_items && proper * 2 >= items.len()).then_some(items)
+}
+
+/// Splits `甲和乙` into `乙` and the end of `甲`, for the last two items of a
+/// list (`金凤、嘉陵江和明月湖`).
+pub(super) fn split_conjunction(text: &str, item: Span) -> (Span, Option<usize>) {
+    for conj in CONJUNCTIONS {
+        if let Some(p) = text[item].rfind(conj) {
+            let at = item.start + p;
+            if p > 0 && at + conj.len() < item.end {
+                return (Span::new(at + conj.len(), item.end), Some(at));
+            }
+        }
+    }
+    (item, None)
+}
+
+/// Drops stop words at the front of `item` (`支持铜梁` → `铜梁`).
+pub(super) fn trim_stop_words(text: &str, mut item: Span, r: &InstitutionRules) -> Span {
+    'outer: loop {
+        let s = &text[item];
+        let mut best = None;
+        for (n, (i, c)) in s.char_indices().enumerate() {
+            if n >= r.lexicon.zh_stop_max {
+                break;
+            }
+            let end = i + c.len_utf8();
+            if end < s.len() && r.lexicon.zh_stop.contains(&s[..end]) {
+                best = Some(end);
+            }
+        }
+        match best {
+            Some(b) => {
+                item = Span::new(item.start + b, item.end);
+                continue 'outer;
+            }
+            None => return item,
+        }
+    }
+}
+
+/// True where a suffix of a kind ends exactly at the end of `item`. The
+/// hits are sorted by start and none lies inside another, so only those
+/// starting within the item are looked at: a long list costs linear time.
+pub(super) fn ends_in_name(hits: &[SuffixHit], item: Span) -> bool {
+    let from = hits.partition_point(|h| h.span.start < item.start);
+    hits[from..]
+        .iter()
+        .take_while(|h| h.span.start < item.end)
+        .any(|h| h.row.kind.is_some() && h.span.end == item.end)
+}
+
+/// `中国—德国、中国—匈牙利国际技术转移中心`: a list without a marker, whose
+/// last item runs into the shared suffix. The last item is taken to have as
+/// many words as the item before it.
+pub(super) fn coordination_unmarked(
+    text: &str,
+    tokens: &[Token],
+    para: Span,
+    start: usize,
+    suffix: Span,
+    hits: &[SuffixHit],
+    r: &InstitutionRules,
+) -> Option<Vec<Item>> {
+    let sep = start.checked_sub('、'.len_utf8())?;
+    if !text[..start].ends_with('、') {
+        return None;
+    }
+    let mut items = list_items(text, para.start, sep, hits, r, 2)?;
+    if items.iter().any(|it| !r.zh_proper(&text[it.span], true)) {
+        return None;
+    }
+    let prev = items.last()?.span;
+    let want = tokens.iter().filter(|t| prev.contains(t.span)).count();
+    let name_tokens: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.span.start >= start && t.span.end <= suffix.start)
+        .collect();
+    if want == 0 || name_tokens.len() <= want {
+        return None;
+    }
+    let last = Span::new(start, name_tokens[want - 1].span.end);
+    if !r.zh_proper(&text[last], true) {
+        return None;
+    }
+    items.push(Item { span: last });
+    Some(items)
+}
+
+/// Emits one mention per item of a list sharing `suffix`, each spanning
+/// its own name; the shared words are suppressed as a mention.
+pub(super) fn emit_coordinated(
+    text: &str,
+    suffix: Span,
+    kind: InstitutionKind,
+    items: &[Item],
+    r: &InstitutionRules,
+    out: &mut Vec<Cand>,
+    suppress: &mut Vec<Span>,
+) {
+    let last = items.last().map(|it| it.span.end).unwrap_or(suffix.start);
+    // the shared words, without the list marker and the places and levels
+    // that qualify the whole list (`三大重庆实验室` → `实验室`)
+    let shared_from = shared_start(text, last, suffix, r);
+    let tail: String = text[shared_from..suffix.end]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    suppress.push(Span::new(last, suffix.end));
+    for it in items {
+        let name: String = text[it.span]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            + &tail;
+        let cand = match r.gazetteer.lookup(&name) {
+            Some(e) => Cand::known(it.span, name, e, r, Source::List),
+            None => Cand::new(it.span, name, kind, false, Source::List),
+        };
+        out.push(cand);
+    }
+}
+
+/// Words that join two names (`计算所和微生物所`), longest first.
+pub(super) const CONJUNCTIONS: [&str; 4] = ["以及", "和", "及", "与"];
+
+/// True where the segmenter reads no noun in `s`: only verbs, adverbs,
+/// conjunctions, prepositions, pronouns, particles and time words.
+pub(super) fn no_noun(s: &str) -> bool {
+    crate::token::jieba().tag(s, true).iter().all(|t| {
+        let tag = t.tag;
+        tag != "vn"
+            && ["v", "d", "c", "p", "r", "u", "y", "e", "t"]
+                .iter()
+                .any(|f| tag.starts_with(f))
+    })
+}
+
+/// A numeral of a list marker (`三大`, `3家`).
+pub(super) fn is_list_numeral(c: char) -> bool {
+    "一二三四五六七八九十两几".contains(c) || c.is_ascii_digit()
+}
+
+/// The counter that ends a list marker after its numeral (`三大`, `3家`,
+/// `两个`).
+pub(super) fn is_list_counter(c: char) -> bool {
+    matches!(c, '大' | '个' | '家' | '所' | '座')
+}
+
+/// Where the shared words proper start after a list: past the marker
+/// (`等`, `三大`) and any places or level words qualifying the whole list.
+pub(super) fn shared_start(text: &str, last: usize, suffix: Span, r: &InstitutionRules) -> usize {
+    let mut p = last;
+    let rest = &text[p..suffix.start];
+    let marker_len: usize = {
+        let mut n = 0;
+        let mut cs = rest.char_indices();
+        for (i, c) in cs.by_ref() {
+            if c == '等' || is_list_numeral(c) || (is_list_counter(c) && i > 0) {
+                n = i + c.len_utf8();
+                if is_list_counter(c) {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        n
+    };
+    p += marker_len;
+    // `等地高新区`: a word naming what the items are is no part of the suffix
+    if marker_len > 0 {
+        let rest = &text[p..suffix.start];
+        if let Some(w) = r
+            .lexicon
+            .zh_list_class
+            .iter()
+            .filter(|w| rest.starts_with(w.as_str()))
+            .max_by_key(|w| w.len())
+        {
+            p += w.len();
+        }
+    }
+    for t in crate::token::jieba().tag(&text[p..suffix.start], true) {
+        let w = t.word;
+        let place = matches!(t.tag, "ns")
+            || r.lexicon.zh_proper.contains(w)
+            || r.lexicon.zh_qualifier.contains(w);
+        if place && w != "国家" {
+            p += w.len();
+        } else {
+            break;
+        }
+    }
+    p
+}
+
+/// Longest `、` list searched back for a shared founder, in items.
+pub(super) const MAX_FOUNDER_ITEMS: usize = 8;
+
+/// `中国科学院计算所、微生物所、工业生物所`: the founder (a known body, not a
+/// category) that opens the first name of a `、` list whose items end in
+/// the same suffix as the item at `start..suffix.end`, written as named.
+pub(super) fn shared_founder(
+    text: &str,
+    para: Span,
+    start: usize,
+    suffix: Span,
+    r: &InstitutionRules,
+) -> Option<String> {
+    let head = &text[suffix];
+    let g = &r.gazetteer;
+    let mut e = start.checked_sub('、'.len_utf8())?;
+    for _ in 0..MAX_FOUNDER_ITEMS {
+        if !text[..e + '、'.len_utf8()].ends_with('、') || e < para.start {
+            return None;
+        }
+        let s = text[para.start..e]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !crate::text::is_han(c))
+            .map(|(i, c)| para.start + i + c.len_utf8())
+            .unwrap_or(para.start);
+        let item = &text[s..e];
+        if !item.ends_with(head) || item.chars().count() > MAX_NAME_CHARS {
+            return None;
+        }
+        let own_end = item.len() - head.len();
+        let founder = g
+            .matcher
+            .find_iter(item)
+            .filter(|m| {
+                m.end() < own_end && !g.entries[g.pattern_entry[m.pattern().as_usize()]].generic
+            })
+            .last();
+        if let Some(m) = founder {
+            return Some(
+                item[m.start()..m.end()]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect(),
+            );
+        }
+        e = s.checked_sub('、'.len_utf8())?;
+    }
+    None
+}

@@ -1,0 +1,278 @@
+//! The walk from a Chinese suffix to the left: which tokens may belong to
+//! a name, where a name starts once leading verbs are dropped, and goal
+//! frames before it.
+
+use super::suffix::*;
+use super::InstitutionRules;
+use crate::span::Span;
+use crate::token::{Token, TokenKind};
+
+/// Part-of-speech tags of words that do not open a name: verbs, adverbs,
+/// prepositions, conjunctions, pronouns and particles (`抓住国家重点实验室`,
+/// `现有国家重点实验室`): verbs the boundary table does not list.
+pub(super) const NOT_NAME_START_TAGS: &[&str] =
+    &["v", "vd", "d", "ad", "p", "c", "r", "u", "uj", "ul"];
+
+/// Where a name starts once leading words that cannot open one are
+/// dropped: words the segmenter tags as verbs, adverbs and the like, unless
+/// the tables know them as names. The head (`head..`) is never dropped.
+pub(super) fn leading_verbs_end(
+    text: &str,
+    start: usize,
+    head: usize,
+    r: &InstitutionRules,
+) -> usize {
+    let lx = &r.lexicon;
+    let mut at = start;
+    for t in crate::token::jieba().tag(&text[start..head], false) {
+        let known = lx.zh_proper.contains(t.word) || lx.zh_qualifier.contains(t.word);
+        if known || !NOT_NAME_START_TAGS.contains(&t.tag) || at + t.word.len() >= head {
+            break;
+        }
+        at += t.word.len();
+    }
+    at
+}
+
+pub(super) struct Walk {
+    pub start: usize,
+    pub stop: Stop,
+}
+
+/// Walks from `at` to the left over the tokens of one paragraph, while the
+/// tokens may belong to a name.
+pub(super) fn walk_left(
+    text: &str,
+    tokens: &[Token],
+    name_ends: &[usize],
+    para_start: usize,
+    at: usize,
+    r: &InstitutionRules,
+) -> Walk {
+    let lx = &r.lexicon;
+    let mut start = at;
+    let mut chars = 0;
+    let mut latin = 0;
+    let mut i = tokens.partition_point(|t| t.span.start < at);
+    let stop = loop {
+        if i == 0 {
+            break Stop::Edge;
+        }
+        let t = &tokens[i - 1];
+        if t.span.end <= para_start || t.span.start < para_start {
+            break Stop::Edge;
+        }
+        let piece = Span::new(t.span.start, t.span.end.min(start));
+        if piece.end < start {
+            // white space the text layer kept: a break between words
+            break Stop::Edge;
+        }
+        // another name that may not open a longer one ends in this piece
+        let k = name_ends.partition_point(|&e| e <= piece.start);
+        if k < name_ends.len() && name_ends[k] <= piece.end {
+            if name_ends[k] < piece.end {
+                start = name_ends[k];
+            }
+            break Stop::Name;
+        }
+        let w = &text[piece];
+        let mut next = piece.start;
+        match t.kind {
+            TokenKind::Number => break Stop::Number,
+            TokenKind::Latin => {
+                latin += 1;
+                if latin > 2 {
+                    break Stop::Limit;
+                }
+            }
+            TokenKind::Punct => {
+                let c = w.chars().next().unwrap_or(' ');
+                match c {
+                    ')' | '”' | '"' | '》' | '」' => {
+                        let open = match c {
+                            ')' => "(",
+                            '”' => "“",
+                            '》' => "《",
+                            '」' => "「",
+                            _ => "\"",
+                        };
+                        match matching_open(text, para_start, piece.start, open) {
+                            Some(o) => next = o,
+                            None => break Stop::Punct(c),
+                        }
+                    }
+                    '·' | '—' | '-' | '–' if start < at => {}
+                    _ => break Stop::Punct(c),
+                }
+            }
+            TokenKind::Han => {
+                if lx.zh_stop.contains(w) {
+                    // a level phrase the segmenter split (`川渝` `共建`)
+                    match qualifier_ending(text, para_start, piece, r) {
+                        Some(q) => next = q,
+                        None => break Stop::Word,
+                    }
+                } else if stop_suffix(w, r) {
+                    // a verb glued to the end of a word (`学科建设`)
+                    break Stop::Word;
+                } else if ends_in_phrase(
+                    &text[para_start..piece.end],
+                    piece.len(),
+                    &lx.zh_stop,
+                    lx.zh_stop_max,
+                ) {
+                    // a stop phrase the segmenter split (`提质` `发展`)
+                    break Stop::Word;
+                } else if ends_in_phrase(
+                    &text[para_start..piece.end],
+                    piece.len(),
+                    &lx.zh_modifier,
+                    8,
+                ) {
+                    // a modifier the segmenter split (`混合` `所有制`)
+                    break Stop::Modifier;
+                }
+                if lx.zh_modifier.contains(w) {
+                    break Stop::Modifier;
+                }
+                // a stop word glued to the front of a name by the
+                // segmenter (`建设金凤`): keep what follows it
+                if let Some(cut) = stop_prefix(w, r) {
+                    start = piece.start + cut;
+                    break Stop::Word;
+                }
+            }
+        }
+        let n = text[next..start].chars().count();
+        if chars + n > MAX_NAME_CHARS {
+            break Stop::Limit;
+        }
+        chars += n;
+        start = next;
+        i = tokens.partition_point(|t| t.span.start < start);
+    };
+    // a joiner left dangling at the front is not part of the name
+    let trimmed = text[start..at].trim_start_matches(['·', '—', '-', '–']);
+    Walk {
+        start: at - trimmed.len(),
+        stop,
+    }
+}
+
+/// Where a level phrase of the boundary table (`川渝共建`) that ends with
+/// the stop word `piece` and starts before it opens, within the paragraph.
+pub(super) fn qualifier_ending(
+    text: &str,
+    para_start: usize,
+    piece: Span,
+    r: &InstitutionRules,
+) -> Option<usize> {
+    let before = &text[para_start..piece.end];
+    r.lexicon
+        .zh_qualifier
+        .iter()
+        .filter(|q| q.len() > piece.len() && before.ends_with(q.as_str()))
+        .map(|q| piece.end - q.len())
+        .min()
+}
+
+/// True where `before` ends in a word of `set` longer than `min` bytes and
+/// at most `max_chars` characters long.
+pub(super) fn ends_in_phrase(
+    before: &str,
+    min: usize,
+    set: &std::collections::HashSet<String>,
+    max_chars: usize,
+) -> bool {
+    before
+        .char_indices()
+        .rev()
+        .take(max_chars)
+        .any(|(i, _)| before.len() - i > min && set.contains(&before[i..]))
+}
+
+/// True where the Han token `w` ends in a stop word of two characters or
+/// more and holds more than it (`学科建设`): the word is no part of a name.
+pub(super) fn stop_suffix(w: &str, r: &InstitutionRules) -> bool {
+    let lx = &r.lexicon;
+    w.char_indices()
+        .skip(1)
+        .take_while(|&(i, _)| w[i..].chars().count() <= lx.zh_stop_max)
+        .any(|(i, _)| w[i..].chars().count() >= 2 && lx.zh_stop.contains(&w[i..]))
+}
+
+/// The byte length of a stop word that opens the Han token `w` and leaves
+/// at least two characters after it.
+pub(super) fn stop_prefix(w: &str, r: &InstitutionRules) -> Option<usize> {
+    let lx = &r.lexicon;
+    let mut best = None;
+    for (n, (i, c)) in w.char_indices().enumerate() {
+        if n >= lx.zh_stop_max {
+            break;
+        }
+        let end = i + c.len_utf8();
+        if end < w.len()
+            && w[end..].chars().count() >= 2
+            && lx.zh_stop.contains(&w[..end])
+            && end > 3
+        {
+            best = Some(end);
+        }
+    }
+    best
+}
+
+/// The start of the opening bracket or quote `open` that matches the
+/// closing one at `close`, in the same paragraph and near.
+pub(super) fn matching_open(
+    text: &str,
+    para_start: usize,
+    close: usize,
+    open: &str,
+) -> Option<usize> {
+    let from = floor_char(text, close.saturating_sub(60).max(para_start));
+    let window = &text[from..close];
+    let o = window.rfind(open)?;
+    let inner = &window[o + open.len()..];
+    if inner.is_empty()
+        || inner
+            .chars()
+            .any(|c| matches!(c, ',' | '。' | ';' | ':' | '、' | '，'))
+    {
+        return None;
+    }
+    Some(from + o)
+}
+
+/// The nearest char boundary at or before `i`.
+pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// True where the words before `start` in its clause make the name a goal
+/// phrase (`具有全国影响力的科技创新中心`).
+pub(super) fn goal_before(
+    text: &str,
+    para_start: usize,
+    start: usize,
+    r: &InstitutionRules,
+) -> bool {
+    let from = floor_char(text, start.saturating_sub(60).max(para_start));
+    let window = &text[from..start];
+    let clause = match window.rfind([',', '。', ';', ':', '，', '、', '!', '?']) {
+        Some(p) => {
+            let stop = window[p..].chars().next().map_or(1, char::len_utf8);
+            &window[p + stop..]
+        }
+        None => window,
+    };
+    r.lexicon.zh_goal.iter().any(|g| {
+        clause.ends_with(g.after.as_str())
+            && g.before
+                .as_ref()
+                .is_none_or(|b| clause[..clause.len() - g.after.len()].contains(b.as_str()))
+    })
+}
