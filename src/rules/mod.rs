@@ -102,15 +102,6 @@ const ALIAS_COLUMNS: &[(&str, &str, &str)] = &[
     ("metrics", "metric_id", "wordings"),
 ];
 
-/// A wording as the recognizers compare it: full-width and traditional
-/// forms folded, lower case.
-fn alias_key(w: &str) -> String {
-    w.chars()
-        .map(crate::text::fold_char)
-        .collect::<String>()
-        .to_lowercase()
-}
-
 /// Rows from `first_new` on may not give a wording to an id other than the
 /// one an earlier row gives it to.
 fn check_new_aliases(t: &Table, first_new: usize) -> Result<(), RuleError> {
@@ -121,7 +112,7 @@ fn check_new_aliases(t: &Table, first_new: usize) -> Result<(), RuleError> {
     for (i, row) in t.rows().iter().enumerate() {
         let id = t.get(row, id_col);
         for w in t.list(row, list_col) {
-            let key = alias_key(w);
+            let key = crate::text::fold_lower(w);
             match owner.get(&key) {
                 Some(&other) if other != id && i >= first_new => {
                     return Err(t.error(

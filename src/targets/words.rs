@@ -8,11 +8,7 @@ use std::sync::OnceLock;
 use crate::error::RuleError;
 use crate::model::Comparator;
 use crate::rules::Table;
-use crate::text::fold_char;
-
-fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect::<String>().to_lowercase()
-}
+use crate::text::fold_lower as fold;
 
 fn is_latin(s: &str) -> bool {
     s.is_ascii() && s.bytes().any(|b| b.is_ascii_alphabetic())

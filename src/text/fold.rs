@@ -88,6 +88,12 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// A rule wording as the recognizers compare it: every character folded
+/// (`fold_char`), then lower-cased.
+pub(crate) fn fold_lower(s: &str) -> String {
+    s.chars().map(fold_char).collect::<String>().to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold_char;

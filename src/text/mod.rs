@@ -27,6 +27,7 @@ pub(crate) mod segment;
 pub use chrome::ChromeRules;
 pub use document::Document;
 pub use fold::fold_char;
+pub(crate) use fold::fold_lower;
 
 use crate::span::Span;
 
