@@ -6,10 +6,13 @@
 //! The number of cases per property is proptest's: 256 by default,
 //! `PROPTEST_CASES` to change it (CI runs 10,000 in release).
 
+mod common;
+
 use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 use proptest::prelude::*;
+use zhen_extract::text::fold_char;
 use zhen_extract::{timeline, Extraction, Extractor, MetricTimeline, Token};
 
 // ---- the vocabulary -------------------------------------------------------
@@ -282,21 +285,15 @@ fn markup() -> impl Strategy<Value = String> {
 
 // ---- simplified to traditional ------------------------------------------
 
-/// Simplified → one traditional form, the inverse of rules/t2s.tsv (the
-/// library folds every traditional form back).
+/// Simplified → one traditional form: the inverse of the library's own
+/// folding (`fold_char`) over the CJK characters, which folds every
+/// traditional form back.
 static S2T: Lazy<HashMap<char, char>> = Lazy::new(|| {
     let mut m = HashMap::new();
-    for line in include_str!("../rules/t2s.tsv").lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut cells = line.split('\t');
-        let (Some(t), Some(s)) = (cells.next(), cells.next()) else {
-            continue;
-        };
-        let (mut t, mut s) = (t.chars(), s.chars());
-        if let (Some(t), None, Some(s), None) = (t.next(), t.next(), s.next(), s.next()) {
-            m.entry(s).or_insert(t);
+    for c in ('\u{2E80}'..='\u{FEFF}').chain('\u{20000}'..='\u{3FFFF}') {
+        let s = fold_char(c);
+        if s != c && !s.is_ascii() {
+            m.entry(s).or_insert(c);
         }
     }
     m
@@ -304,6 +301,22 @@ static S2T: Lazy<HashMap<char, char>> = Lazy::new(|| {
 
 fn traditional(s: &str) -> String {
     s.chars().map(|c| *S2T.get(&c).unwrap_or(&c)).collect()
+}
+
+/// The script property compares two different texts, not one text twice.
+#[test]
+fn traditional_text_differs_and_folds_back() {
+    let s = "到2025年研发投入强度达到2.6%，金凤实验室";
+    let t = traditional(s);
+    assert_ne!(t, s);
+    assert!(
+        t.contains("研發") && t.contains("強度") && t.contains("鳳"),
+        "{t}"
+    );
+    assert_eq!(
+        t.chars().map(fold_char).collect::<String>(),
+        s.replace('，', ",")
+    );
 }
 
 // ---- the checks ---------------------------------------------------------
@@ -315,17 +328,7 @@ fn ex() -> &'static Extractor {
 
 /// Every span slices `text`; every value is finite.
 fn check(text: &str, out: &Extraction) {
-    let mut spans = Vec::new();
-    spans.extend(out.quantities.iter().map(|r| &r.span));
-    spans.extend(out.years.iter().map(|r| &r.span));
-    spans.extend(out.targets.iter().map(|r| &r.span));
-    spans.extend(out.targets.iter().map(|r| &r.metric_span));
-    spans.extend(out.targets.iter().map(|r| &r.quantity.span));
-    spans.extend(out.institutions.iter().map(|r| &r.span));
-    for s in spans {
-        assert!(s.start <= s.end && s.end <= text.len(), "{s:?}");
-        assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()), "{s:?}");
-    }
+    common::assert_spans(text, out);
     for q in out
         .quantities
         .iter()

@@ -1,21 +1,14 @@
 //! Named regression tests: each input once made the library panic, lose a
 //! sign or give a wrong value. The comment names where it was found.
 
+mod common;
+
 use zhen_extract::Extractor;
 
-/// Every record's span slices `text` exactly.
+/// The extraction of `text`, every record's span checked to slice it.
 fn extract_checked(text: &str) -> zhen_extract::Extraction {
     let out = Extractor::new().extract(text).expect("text is accepted");
-    for q in &out.quantities {
-        assert_eq!(&text[q.span.start..q.span.end], q.span.text);
-    }
-    for t in &out.targets {
-        assert_eq!(&text[t.span.start..t.span.end], t.span.text);
-        assert_eq!(
-            &text[t.metric_span.start..t.metric_span.end],
-            t.metric_span.text
-        );
-    }
+    common::assert_spans(text, &out);
     out
 }
 

@@ -1,27 +1,11 @@
 //! Bad and hostile input: typed errors, never a panic, and every span
 //! slices the caller's text on character boundaries.
 
-use proptest::prelude::*;
-use zhen_extract::{Extraction, Extractor, InputError};
+mod common;
 
-/// Every record's span slices `text` exactly, on character boundaries.
-fn assert_spans(text: &str, ex: &Extraction) {
-    let mut spans = Vec::new();
-    spans.extend(ex.quantities.iter().map(|r| &r.span));
-    spans.extend(ex.years.iter().map(|r| &r.span));
-    spans.extend(ex.targets.iter().map(|r| &r.span));
-    spans.extend(ex.targets.iter().map(|r| &r.metric_span));
-    spans.extend(ex.targets.iter().map(|r| &r.quantity.span));
-    spans.extend(ex.institutions.iter().map(|r| &r.span));
-    for s in spans {
-        assert!(s.start <= s.end && s.end <= text.len(), "{s:?}");
-        assert!(
-            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
-            "{s:?}"
-        );
-        assert_eq!(&text[s.start..s.end], s.text);
-    }
-}
+use common::assert_spans;
+use proptest::prelude::*;
+use zhen_extract::{Extractor, InputError};
 
 #[test]
 fn a_lone_continuation_byte_is_not_utf8() {
