@@ -206,10 +206,17 @@ pub(super) fn coordination_unmarked(
         return None;
     }
     let prev = items.last()?.span;
-    let want = tokens.iter().filter(|t| prev.contains(t.span)).count();
-    let name_tokens: Vec<&Token> = tokens
+    // tokens are in text order: look only at those starting in each span
+    let from = |at: usize| tokens.partition_point(|t| t.span.start < at);
+    let want = tokens[from(prev.start)..]
         .iter()
-        .filter(|t| t.span.start >= start && t.span.end <= suffix.start)
+        .take_while(|t| t.span.start < prev.end)
+        .filter(|t| prev.contains(t.span))
+        .count();
+    let name_tokens: Vec<&Token> = tokens[from(start)..]
+        .iter()
+        .take_while(|t| t.span.start < suffix.start)
+        .filter(|t| t.span.end <= suffix.start)
         .collect();
     if want == 0 || name_tokens.len() <= want {
         return None;
