@@ -346,11 +346,10 @@ fn recognize(
             break Stop::Limit;
         }
     };
-    let _ = stop;
     // `of` and a quoted or capitalised name to the right:
     // `national joint laboratory of "belt and road"`, `Academy of Engineering`
     let mut end = j + 1;
-    if let Some(e) = of_extension(text, lower, toks, j, cased) {
+    if let Some(e) = of_extension(text, lower, toks, j, cased, r) {
         end = e;
     }
     let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
@@ -389,7 +388,7 @@ fn recognize(
     // `Chongqing College and Chengdu College of the University of …`: the
     // `of` part after the second head belongs to the first name too
     if end == j + 1 {
-        if let Some(of) = shared_of_extension(text, lower, toks, j, cased) {
+        if let Some(of) = shared_of_extension(text, lower, toks, j, cased, r) {
             name = format!("{name} {}", normalize(&text[of]));
         }
     }
@@ -426,11 +425,19 @@ fn proper_word(text: &str, lower: &str, t: &Tok, cased: bool, r: &InstitutionRul
 
 /// The end (token index) of `of "…"` or `of` + capitalised words after the
 /// head at `j`.
-fn of_extension(text: &str, lower: &str, toks: &[Tok], j: usize, cased: bool) -> Option<usize> {
+fn of_extension(
+    text: &str,
+    lower: &str,
+    toks: &[Tok],
+    j: usize,
+    cased: bool,
+    r: &InstitutionRules,
+) -> Option<usize> {
+    let lx = &r.lexicon;
     let of = toks.get(j + 1)?;
     // `Institutes of … under the Chinese Academy of Sciences`: the parent
     // after `under` is part of the name, as after `of`
-    if of.lex != Lex::Word || !matches!(word(lower, of), "of" | "under") {
+    if of.lex != Lex::Word || !lx.en_parent.contains(word(lower, of)) {
         return None;
     }
     let first = toks.get(j + 2)?;
@@ -447,7 +454,7 @@ fn of_extension(text: &str, lower: &str, toks: &[Tok], j: usize, cased: bool) ->
         let w = &text[toks[e].span];
         if w.starts_with(|c: char| c.is_ascii_uppercase()) {
             last_cap = Some(e);
-        } else if !matches!(w, "of" | "and" | "the" | "for" | "under") {
+        } else if !lx.en_parent_inner.contains(w) {
             break;
         }
         e += 1;
@@ -464,6 +471,7 @@ fn shared_of_extension(
     toks: &[Tok],
     j: usize,
     cased: bool,
+    r: &InstitutionRules,
 ) -> Option<Span> {
     let and = toks.get(j + 1)?;
     if and.lex != Lex::Word || word(lower, and) != "and" {
@@ -473,7 +481,7 @@ fn shared_of_extension(
     let m = (j + 2..toks.len().min(j + 7))
         .take_while(|&x| toks[x].lex == Lex::Word)
         .find(|&x| word(lower, &toks[x]) == head)?;
-    let e = of_extension(text, lower, toks, m, cased)?;
+    let e = of_extension(text, lower, toks, m, cased, r)?;
     Some(Span::new(toks[m + 1].span.start, toks[e - 1].span.end))
 }
 

@@ -55,6 +55,12 @@ pub(crate) struct Lexicon {
     /// English words that, opening a name with no proper word, make it a
     /// goal phrase (`an international I&T centre`).
     pub en_goal_open: HashSet<String>,
+    /// English words after a head that open its parent's name, which is
+    /// part of the name (`of`, `under`).
+    pub en_parent: HashSet<String>,
+    /// Lower-case English words that may stand between the capitalised
+    /// words of a parent's name (`of the`, `for`).
+    pub en_parent_inner: HashSet<String>,
     /// Longest Chinese stop word, in characters.
     pub zh_stop_max: usize,
 }
@@ -109,6 +115,12 @@ impl Lexicon {
                     }
                     ("goal_open", false) => {
                         lx.en_goal_open.insert(f);
+                    }
+                    ("parent", false) => {
+                        lx.en_parent.insert(f);
+                    }
+                    ("parent_inner", false) => {
+                        lx.en_parent_inner.insert(f);
                     }
                     ("stop", false) => {
                         lx.en_stop.insert(f);
