@@ -81,10 +81,17 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("gold", "all", "targets", 0.90),
     ("gold", "all", "targets_by_metric_id", 0.80),
     ("gold", "all", "institutions", 0.98),
+    ("corpus-dev", "all", "quantities", 0.87),
+    ("corpus-dev", "all", "years", 0.88),
+    ("corpus-dev", "all", "targets", 0.63),
+    ("corpus-dev", "all", "targets_by_known_id", 0.60),
     ("corpus-dev", "all", "institutions", 0.97),
     ("corpus-dev", "zh-Hans", "institutions", 0.97),
     ("corpus-dev", "zh-Hant", "institutions", 0.97),
     ("corpus-dev", "en", "institutions", 0.97),
+    ("corpus-scored", "all", "quantities", 0.95),
+    ("corpus-scored", "all", "years", 0.95),
+    ("corpus-scored", "all", "targets", 0.44),
     ("corpus-scored", "all", "institutions", 0.75),
 ];
 
