@@ -69,6 +69,21 @@ fn every_target_word_example_shows_its_role() {
                 let first = first
                     .unwrap_or_else(|| panic!("line {}: `{example}` gave no target", row.line));
                 assert_eq!(first.status, want, "line {}: {example}", row.line);
+            } else if role == "target_column" || role == "change_row" {
+                // a table: its last figure is under the goal column, or in
+                // the change row, whose metric is the row above's label
+                let last = got
+                    .targets
+                    .last()
+                    .unwrap_or_else(|| panic!("line {}: `{example}` gave no target", row.line));
+                if role == "target_column" {
+                    assert_eq!(last.status, Status::Target, "line {}: {example}", row.line);
+                } else {
+                    let above = got.targets[..got.targets.len() - 1]
+                        .last()
+                        .unwrap_or_else(|| panic!("line {}: one target only", row.line));
+                    assert_eq!(last.metric, above.metric, "line {}: {example}", row.line);
+                }
             } else if role == "not_metric" || role == "summary_counter" {
                 assert!(
                     got.targets.is_empty(),

@@ -345,6 +345,15 @@ impl NumberRules {
         }
     }
 
+    /// The multiplier of a magnitude character, small or big (`百`, `千`,
+    /// `万`, `亿`).
+    pub(crate) fn magnitude(&self, c: char) -> Option<f64> {
+        match self.chinese.get(&c) {
+            Some(Role::Big(e) | Role::Small(e)) => Some(10f64.powi(*e)),
+            _ => None,
+        }
+    }
+
     /// The multiplier of an English scale word (`thousand`).
     pub fn english_scale(&self, w: &str) -> Option<f64> {
         self.en_scales

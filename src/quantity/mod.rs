@@ -10,7 +10,6 @@ mod english;
 mod table;
 mod units;
 
-pub(crate) use table::split_cells;
 pub(crate) use units::QuantityRules;
 
 use crate::exclusion::{Applies, Excluded, ExcludedRegions};

@@ -5,60 +5,82 @@ use super::Hit;
 use crate::exclusion::Excluded;
 use crate::rules::Rules;
 use crate::span::Span;
-use crate::text::Document;
+use crate::text::{grid, Document};
 
-/// Indicator-table rows: cells that are bare numbers take the unit of the
-/// row label, written at its end in brackets, or on a continuation line
-/// that a page break pushed below the row.
+/// Indicator-table rows (tab, `|` or space-aligned, [`grid`]): cells that
+/// are bare numbers take the unit of the row: written at the end of its
+/// label in brackets, in a cell of its own (`产值 | 亿元 | 10205.20`), in
+/// brackets elsewhere in the row (`人均固定资产原价  (千元/人)  848.00`),
+/// on a continuation line that a page break or a long label pushed below
+/// the row, or else in the header over each column (`产值(亿元) |
+/// 同比变化(%)`).
 pub(super) fn table_cells(doc: &Document, rules: &Rules, excluded: &Excluded, out: &mut Vec<Hit>) {
     let text = doc.norm.text();
     let mut pending: Option<Vec<Span>> = None;
+    // the units a header gives its columns, while the table lasts
+    let mut columns: Vec<&str> = Vec::new();
     for para in &doc.segments.paragraphs {
-        let row = &text[*para];
-        if !row.contains('\t') {
+        let Some(row) = grid::row(text, *para) else {
+            columns.clear();
             continue;
-        }
-        let cells = split_cells(text, *para);
+        };
+        let cells = &row.cells;
         let first = &text[cells[0]];
         let is_index = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
-        if first.is_empty()
-            || (!is_index && cells.iter().all(|c| numeric_cell(&text[*c]).is_none()))
-        {
-            // a continuation line with the unit (`\t(%)\t\t\t\t性`), or a
-            // header repeated after a page break: the pending row waits
-            if let Some(u) = cells.iter().find_map(|c| bracket_unit(&text[*c])) {
+        let label = if is_index && cells.len() > 2 { 1 } else { 0 };
+        let numbers: Vec<Span> = cells[label + 1..]
+            .iter()
+            .copied()
+            .filter(|c| numeric_cell(&text[*c]).is_some())
+            .collect();
+        let header = numbers
+            .iter()
+            .all(|c| grid::header_year(&text[*c]).is_some());
+        if first.is_empty() || (!is_index && header) || numbers.is_empty() {
+            // a continuation line with the unit (`\t(%)\t\t\t\t性`), a
+            // header (perhaps with the units of its columns), or a header
+            // repeated after a page break: the pending row waits
+            let units: Vec<&str> = cells
+                .iter()
+                .filter_map(|c| bracket_unit(&text[*c]))
+                .collect();
+            if let Some(u) = units.first() {
                 if let Some(values) = pending.take() {
-                    emit_cells(text, &values, u, rules, excluded, out);
+                    emit_cells(text, &values, &[u], rules, excluded, out);
                 }
+            }
+            if units.len() >= 2 {
+                columns = units;
             }
             continue;
         }
         pending = None;
-        let (label, values) = if is_index && cells.len() > 2 {
-            (cells[1], &cells[2..])
-        } else {
-            (cells[0], &cells[1..])
-        };
-        let values: Vec<Span> = values.to_vec();
-        match bracket_unit(&text[label]) {
-            Some(u) => emit_cells(text, &values, u, rules, excluded, out),
-            None => pending = Some(values),
+        let values = &cells[label + 1..];
+        // the row's own unit: its label's, a unit cell's, or one in
+        // brackets in another cell
+        let own = bracket_unit(&text[cells[label]]).or_else(|| {
+            values
+                .iter()
+                .filter(|c| numeric_cell(&text[**c]).is_none())
+                .find_map(|c| {
+                    let t = &text[*c];
+                    bracket_unit(t).or_else(|| {
+                        rules
+                            .quantities
+                            .label_unit(&rules.numbers, t)
+                            .is_some()
+                            .then_some(t)
+                    })
+                })
+        });
+        match own {
+            Some(u) => emit_cells(text, values, &[u], rules, excluded, out),
+            None if columns.len() == numbers.len() => {
+                emit_cells(text, &numbers, &columns, rules, excluded, out)
+            }
+            None => pending = Some(values.to_vec()),
         }
     }
-}
-
-/// The tab-separated cells of a table row.
-pub(crate) fn split_cells(text: &str, para: Span) -> Vec<Span> {
-    let mut cells = Vec::new();
-    let mut start = para.start;
-    for (o, c) in text[para].char_indices() {
-        if c == '\t' {
-            cells.push(Span::new(start, para.start + o));
-            start = para.start + o + 1;
-        }
-    }
-    cells.push(Span::new(start, para.end));
-    cells
 }
 
 /// The bracketed unit at the end of a label: `比重(%)` → `%`.
@@ -84,18 +106,25 @@ fn numeric_cell(cell: &str) -> Option<usize> {
     ok.then(|| cell.len() - cell.trim_start().len() + (t.len() - body.len()))
 }
 
+/// The figures of `cells` with their units: one unit for every cell, or
+/// one per cell.
 fn emit_cells(
     text: &str,
     cells: &[Span],
-    unit_word: &str,
+    units: &[&str],
     rules: &Rules,
     excluded: &Excluded,
     out: &mut Vec<Hit>,
 ) {
-    let Some((row, mult)) = rules.quantities.label_unit(&rules.numbers, unit_word) else {
-        return;
-    };
-    for cell in cells {
+    for (k, cell) in cells.iter().enumerate() {
+        let Some(unit_word) = units.get(k).or(units.first()) else {
+            return;
+        };
+        // a rate's numerator (`千元/人`, `件/万人`) is the unit of its figure
+        let unit_word = unit_word.split('/').next().unwrap_or(unit_word);
+        let Some((row, mult)) = rules.quantities.label_unit(&rules.numbers, unit_word) else {
+            continue;
+        };
         let Some(off) = numeric_cell(&text[*cell]) else {
             continue;
         };

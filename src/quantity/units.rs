@@ -286,15 +286,27 @@ impl QuantityRules {
     /// A unit written inside a table row label: `(%)`, `(人年)`, `(亿元)`.
     pub(crate) fn label_unit(&self, numbers: &NumberRules, word: &str) -> Option<(&UnitRow, f64)> {
         let word = word.trim();
-        let (mult, rest) = match word
+        // the magnitudes before the unit (`亿元`, `千元`, `百万元`)
+        let mut mult = 1.0;
+        let mut rest = word;
+        while let Some((m, c)) = rest
             .chars()
             .next()
-            .and_then(|c| numbers.big(c).map(|m| (m, c)))
+            .and_then(|c| numbers.magnitude(c).map(|m| (m, c)))
         {
-            Some((m, c)) if word.len() > c.len_utf8() => (m, &word[c.len_utf8()..]),
-            _ => (1.0, word),
+            if rest.len() == c.len_utf8() {
+                break;
+            }
+            mult *= m;
+            rest = &rest[c.len_utf8()..];
+        }
+        let whole = |w: &str| {
+            self.unit_at(w, 0)
+                .filter(|(_, end)| *end == w.len())
+                .map(|(row, _)| row)
         };
-        let (row, end) = self.unit_at(rest, 0)?;
-        (end == rest.len()).then_some((row, mult))
+        whole(rest)
+            .map(|row| (row, mult))
+            .or_else(|| whole(word).map(|row| (row, 1.0)))
     }
 }

@@ -121,14 +121,29 @@ pub(crate) fn find(
     // the statement the figures before stand in: a follow-on figure
     // (`，占全市的35%，同比增长18%`, `It was`) takes its metric from it
     let mut last: Option<Statement> = None;
+    // the table row of the paragraph read last, read once for its figures
+    let mut row: Option<(usize, Option<table::TableRow>)> = None;
     for (i, q) in quantities.iter().enumerate() {
         if q.unit == Unit::Number {
             continue;
         }
-        if q.rule.starts_with("table_cell") {
-            out.extend(table::target(&ctx, q));
-            last = None;
-            continue;
+        if let Some(ri) = ctx.paragraph_index(q.number.start) {
+            if row.as_ref().is_none_or(|(k, _)| *k != ri) {
+                row = Some((ri, table::table_row(&ctx, ri)));
+            }
+            let tr = row.as_ref().and_then(|(_, r)| r.as_ref());
+            match table::target(&ctx, tr, ri, q) {
+                table::Cell::Prose => {}
+                table::Cell::Label => {
+                    last = None;
+                    continue;
+                }
+                table::Cell::Target(t) => {
+                    out.push(*t);
+                    last = None;
+                    continue;
+                }
+            }
         }
         let (target, statement) = ctx.prose_target(i, q, last);
         last = statement.or(last);

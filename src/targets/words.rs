@@ -159,6 +159,8 @@ pub(crate) struct Words {
     pub share_whole: WordList,
     pub annual_report: WordList,
     pub ratio: WordList,
+    pub target_column: WordList,
+    pub change_row: WordList,
 }
 
 impl Words {
@@ -206,6 +208,8 @@ impl Words {
                 "share_whole" => &mut w.share_whole,
                 "annual_report" => &mut w.annual_report,
                 "ratio" => &mut w.ratio,
+                "target_column" => &mut w.target_column,
+                "change_row" => &mut w.change_row,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')

@@ -21,6 +21,7 @@
 mod chrome;
 mod document;
 mod fold;
+pub(crate) mod grid;
 mod markup;
 pub(crate) mod segment;
 
@@ -49,10 +50,11 @@ pub struct Normalized {
     /// For each shadow byte, the original end of its source character.
     ends: Vec<u32>,
     orig_len: usize,
-    /// Shadow offset where the current line starts, and whether it holds a
-    /// tab: kept while building so that deciding a break stays O(1).
+    /// Shadow offset where the current line starts, and whether it is a
+    /// table row (it holds a tab, or a gap of [`TABLE_GAP`] spaces or
+    /// more): kept while building so that deciding a break stays O(1).
     line_start: usize,
-    line_has_tab: bool,
+    line_is_row: bool,
 }
 
 /// What kind of character sits on either side of a run of white space,
@@ -136,6 +138,11 @@ const MIN_BROKEN_LINE_CHARS: usize = 24;
 /// The same for English lines, in bytes (a headline is shorter).
 const MIN_BROKEN_ENGLISH_LINE: usize = 56;
 
+/// The spaces in a row that part the cells of a table laid out with
+/// spaces: a line holding such a gap is a table row, never half of a
+/// sentence broken by a PDF copy.
+const TABLE_GAP: usize = 3;
+
 /// What a run of white space is.
 enum Run {
     /// An artefact of the copy: dropped.
@@ -156,7 +163,7 @@ impl Normalized {
             ends: Vec::with_capacity(input.len()),
             orig_len: input.len(),
             line_start: 0,
-            line_has_tab: false,
+            line_is_row: false,
         };
         let mut skip_iter = skips.into_iter().peekable();
         let mut i = 0;
@@ -199,6 +206,11 @@ impl Normalized {
                     Run::Keep => {}
                 }
                 // keep the run, folded: one '\n' per line break, else spaces
+                // (a wide gap in a line makes it a table row, whose line
+                // break is real)
+                if newlines == 0 && units >= TABLE_GAP {
+                    n.line_is_row = true;
+                }
                 let mut k = i;
                 while k < j {
                     let (len, newline) = space_at(input, k).expect("in the run");
@@ -277,7 +289,7 @@ impl Normalized {
             ) && units <= 8;
             return if joins { Run::Drop } else { Run::Keep };
         }
-        if ends_sentence(before) || self.line_has_tab {
+        if ends_sentence(before) || self.line_is_row {
             return Run::Keep;
         }
         let line = &self.text[self.line_start..];
@@ -313,9 +325,9 @@ impl Normalized {
         self.text.push(c);
         if c == '\n' {
             self.line_start = self.text.len();
-            self.line_has_tab = false;
+            self.line_is_row = false;
         } else if c == '\t' {
-            self.line_has_tab = true;
+            self.line_is_row = true;
         }
         for _ in 0..len {
             self.starts.push(start as u32);
