@@ -43,9 +43,13 @@ pub(super) fn counted_noun(
         pos += 1;
         let len = rest[pos..]
             .bytes()
-            .take_while(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'&')
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'&')
             .count();
-        if len == 0 {
+        // a word of letters, or a model name with a digit (`5G`, `3D`)
+        if !rest[pos..pos + len]
+            .bytes()
+            .any(|b| b.is_ascii_alphabetic())
+        {
             break;
         }
         let lower = rest[pos..pos + len].to_ascii_lowercase();
@@ -64,12 +68,7 @@ pub(super) fn counted_noun(
         words.push(lower);
     }
     let first = words.first()?;
-    if first.len() < 2
-        || !first
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic())
-    {
+    if first.len() < 2 || !first.bytes().any(|b| b.is_ascii_alphabetic()) {
         return None;
     }
     if let Some(p) = words

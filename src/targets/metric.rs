@@ -237,7 +237,22 @@ impl Ctx<'_> {
         // `a 26 percent funding rate`: a percentage before the noun it
         // qualifies (not a change: `a 14 percent increase`)
         let w = &self.rules.words;
-        if matches!(q.unit, Unit::Percent) && first.class == chunk::Class::Open {
+        // (only a percentage an article or determiner opens: `up 12 percent
+        // year on year` qualifies no noun)
+        let sentence = self.sentence(q.span.start);
+        let mut from = q.span.start.saturating_sub(16).max(sentence.start);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let opened = chunk::words(self.text, between(from, q.span.start), self.english)
+            .last()
+            .is_some_and(|w| {
+                matches!(
+                    w.class,
+                    chunk::Class::Determiner | chunk::Class::Demonstrative
+                )
+            });
+        if matches!(q.unit, Unit::Percent) && first.class == chunk::Class::Open && opened {
             let np = nps.iter().find(|np| np.span.start == first.span.start)?;
             let t = self.text[np.span].to_ascii_lowercase();
             return (!w.growth.is_whole(&t) && !w.increase.is_whole(&t)).then_some(np.span);
@@ -263,7 +278,10 @@ impl Ctx<'_> {
         // metric
         let share_base =
             matches!(q.unit, Unit::Percent | Unit::PercentagePoint) && lower(0) == "of";
-        if weak && !share_base {
+        // nor does a percentage with no article name the noun after it
+        // (`up 12 percent year on year`)
+        let percentage = matches!(q.unit, Unit::Percent | Unit::PercentagePoint);
+        if weak && !share_base && !percentage {
             return nps.iter().find(|np| !np.anaphoric).map(|np| np.span);
         }
         None
@@ -350,7 +368,8 @@ impl Ctx<'_> {
         let p = &self.text[phrase.span];
         if w.not_metric.suffix_of(p).is_some()
             || w.not_metric.prefix_of(p).is_some()
-            || w.not_metric.prefix_of(&q.classifier) == Some(q.classifier.len())
+            || (w.not_metric.prefix_of(&q.classifier) == Some(q.classifier.len())
+                && !w.multiple.is_whole(&q.classifier))
             || w.summary_counter
                 .is_whole(self.text[between(q.number.end, q.span.end)].trim())
         {
@@ -412,6 +431,32 @@ mod tests {
                 "重庆实验室",
                 "环大学创新生态圈"
             ]
+        );
+    }
+
+    #[test]
+    fn a_bare_percentage_names_no_noun_after_it() {
+        // a change with a time phrase after it continues the amount; an
+        // article makes the percentage qualify the noun after it
+        assert_eq!(
+            metrics("In 2024, the port's logistics revenue reached 41 billion yuan, up 7 percent year on year."),
+            ["port's logistics revenue", "port's logistics revenue"]
+        );
+        assert_eq!(
+            metrics("The plan allows for a 30 percent success rate."),
+            ["success rate"]
+        );
+    }
+
+    #[test]
+    fn index_points_are_indicators_and_model_names_count() {
+        assert_eq!(
+            metrics("The talent index rose to 98.2 points in 2022."),
+            ["talent index"]
+        );
+        assert_eq!(
+            metrics("The city will build 12,000 5G base stations by 2027."),
+            ["5G base stations"]
         );
     }
 
