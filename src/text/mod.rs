@@ -276,6 +276,10 @@ impl Normalized {
             None => return Run::Keep,
         };
         let (b, a) = (side_of(before), side_of(after));
+        if newlines == 0 && units <= 2 && self.decimal_point_gap(input, before, at) {
+            // a PDF copy's spaces around a decimal point (`4 . 53 %`)
+            return Run::Drop;
+        }
         if newlines == 0 {
             // spaces: join a number to its unit or a Chinese word to a
             // number, never two Latin words or two numbers
@@ -318,6 +322,35 @@ impl Normalized {
             return Run::Space;
         }
         Run::Keep
+    }
+
+    /// True where a run of spaces stands between a digit and a decimal
+    /// point with a digit after it (`4 . 53`; the run ends at `at` in
+    /// `input`), or between such a point, itself after spaces, and its
+    /// digits (the shadow ends in `4.`): not after a full stop (`in 2019.
+    /// 5 firms`).
+    fn decimal_point_gap(&self, input: &str, before: char, at: usize) -> bool {
+        let rest = &input[at..];
+        let digit_after = |r: &str| {
+            r.trim_start_matches(' ')
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        };
+        if before.is_ascii_digit() {
+            return rest.strip_prefix('.').is_some_and(digit_after);
+        }
+        if before == '.' && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let digit_before = self
+                .text
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit());
+            let point = self.starts.last().map_or(0, |&s| s as usize);
+            return digit_before && input[..point].ends_with(' ');
+        }
+        false
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {
@@ -381,6 +414,17 @@ mod tests {
             .unwrap_or_else(|| panic!("{shadow:?} not in {:?}", n.text()));
         let span = n.to_original(Span::new(at, at + shadow.len()));
         assert_eq!(&input[span], want);
+    }
+
+    #[test]
+    fn spaces_around_a_decimal_point_are_dropped() {
+        assert_eq!(Normalized::new("達 4 . 53 % ,").text(), "达4.53% ,");
+        round_trip("高達 80 . 35 %", "80.35%", "80 . 35 %");
+        // a full stop after a figure is no decimal point
+        assert_eq!(
+            Normalized::new("in 2019. 5 firms").text(),
+            "in 2019. 5 firms"
+        );
     }
 
     #[test]
