@@ -385,6 +385,13 @@ fn read_quantity(
                 end += c.len_utf8();
             }
         }
+        // 新台幣5億元, 港幣3億元: the currency before the number names the
+        // dollar or yuan that 元 counts
+        if let Some((cur, start)) =
+            before.filter(|_| row.unit == Unit::Currency && row.word == "元")
+        {
+            return Hit::of_row(Span::new(start, end), number, value, cur, more);
+        }
         // 年 is never a unit here, but a year-like number before a count
         // word is still a count (2000家)
         return Hit::of_row(Span::new(m.start, end), number, value, row, more);

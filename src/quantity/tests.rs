@@ -346,3 +346,24 @@ fn no_quantity_is_past_f64() {
     }
     assert!(q(&huge).is_empty());
 }
+
+#[test]
+fn a_currency_before_the_number_names_the_yuan_after_it() {
+    let out = crate::Extractor::new()
+        .extract("經費為新臺幣9,583億元，港幣3億元，人民币5亿元，另有3億元。")
+        .unwrap();
+    let got: Vec<(&str, Option<&str>)> = out
+        .quantities
+        .iter()
+        .map(|q| (q.span.text.as_str(), q.currency.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("新臺幣9,583億元", Some("TWD")),
+            ("港幣3億元", Some("HKD")),
+            ("人民币5亿元", Some("CNY")),
+            ("3億元", Some("CNY")),
+        ]
+    );
+}
