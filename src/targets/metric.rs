@@ -134,7 +134,7 @@ impl Ctx<'_> {
         // a subject before a share of a whole (`企业研发人员约占全市的70%`):
         // the subject is the metric, the share its predicate
         let p = self.subject_of_share(p).unwrap_or(p);
-        Some(match self.follow_on(p, english) {
+        Some(match self.follow_on(p, q.span.start, english) {
             Some(via) => Found::FollowOn(via, Some(Phrase { span: p, via })),
             None => Found::Own(Phrase::own(p)),
         })
@@ -143,7 +143,7 @@ impl Ctx<'_> {
     /// Whether a metric phrase only continues another figure's statement:
     /// a share with no head noun (`占全市的`, `accounting for`), a change
     /// word (`同比增长`, `up`, `an increase of`), a pronoun (`It`, `其`).
-    fn follow_on(&self, p: Span, english: bool) -> Option<Via> {
+    fn follow_on(&self, p: Span, figure: usize, english: bool) -> Option<Via> {
         let w = &self.rules.words;
         let t = &self.text[p];
         if w.pronoun.is_whole(t) {
@@ -153,6 +153,12 @@ impl Ctx<'_> {
             let lower = t.to_ascii_lowercase();
             if w.growth.is_whole(&lower) || w.increase.is_whole(&lower) {
                 return Some(Via::Change);
+            }
+            // a share with no subject of its own, up to the figure
+            // (`, equivalent to 1.07% of GDP`, `accounting for 3%`)
+            let upto = self.text[between(p.start, figure)].trim();
+            if w.share.is_whole(upto) {
+                return Some(Via::Share);
             }
             return None;
         }
@@ -445,6 +451,22 @@ mod tests {
         assert_eq!(
             metrics("The plan allows for a 30 percent success rate."),
             ["success rate"]
+        );
+    }
+
+    #[test]
+    fn english_shares_and_levels_continue_the_amount() {
+        assert_eq!(
+            t("Gross domestic expenditure on R&D rose to HK$28.1 billion in 2021, equivalent to 0.99% of GDP."),
+            [
+                row("HK$28.1 billion", "Gross domestic expenditure on R&D", Some("rd_expenditure"), Eq, Some(2021), Actual),
+                row("0.99%", "Gross domestic expenditure on R&D", Some("rd_intensity"), Eq, Some(2021), Actual),
+            ]
+        );
+        // a particle of a phrasal verb is no metric
+        assert_eq!(
+            metrics("We will set aside $2 billion for the new research clusters."),
+            ["new research clusters"]
         );
     }
 

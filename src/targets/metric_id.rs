@@ -120,7 +120,9 @@ impl Ctx<'_> {
         // `9 percent more than in 2022`: a change against another year
         let after = self.text[q.span.end..clause.end.max(q.span.end)].trim_start();
         let comparative = q.unit == Unit::Percent && w.comparative_after.prefix_of(after).is_some();
-        if !id.ends_with("_growth") && (w.growth.occurs_in(gap) || comparative) {
+        // (`rose to`, `增长到`: the level reached, not the growth)
+        let level = w.baseline_to.suffix_of(gap.trim_end()).is_some();
+        if !id.ends_with("_growth") && ((w.growth.occurs_in(gap) && !level) || comparative) {
             return format!("{id}_growth");
         }
         id.to_string()
