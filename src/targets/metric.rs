@@ -384,7 +384,10 @@ impl Ctx<'_> {
         if known {
             return true;
         }
-        let in_words = !self.text[q.number].bytes().any(|b| b.is_ascii_digit());
+        // (a number in words counts aspects and tasks, `三大`, `五项`,
+        // `三元融合`, unless it runs to hundreds or more: `一千億元`,
+        // `七萬四千平方米`, `五百多間`)
+        let in_words = !self.text[q.number].bytes().any(|b| b.is_ascii_digit()) && q.value < 100.0;
         // a parameter (`10MW`, `8 吋`) is no indicator; a multiple or an
         // index value is
         let multiple = w.multiple.is_whole(&q.classifier);

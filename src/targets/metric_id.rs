@@ -122,7 +122,10 @@ impl Ctx<'_> {
         let comparative = q.unit == Unit::Percent && w.comparative_after.prefix_of(after).is_some();
         // (`rose to`, `增长到`: the level reached, not the growth)
         let level = w.baseline_to.suffix_of(gap.trim_end()).is_some();
-        if !id.ends_with("_growth") && ((w.growth.occurs_in(gap) && !level) || comparative) {
+        // (a change in percent is a growth rate: `較2022年上升5.0%`)
+        let change =
+            w.growth.occurs_in(gap) || (q.unit == Unit::Percent && w.increase.occurs_in(gap));
+        if !id.ends_with("_growth") && ((change && !level) || comparative) {
             return format!("{id}_growth");
         }
         id.to_string()

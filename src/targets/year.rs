@@ -288,6 +288,15 @@ mod tests {
     }
 
     #[test]
+    fn hong_kong_goals_and_numbers_in_words() {
+        // `會` (will) and `建議` (I propose) frame goals; amounts written in
+        // words run to hundreds and more
+        let got = t("我建議預留三十億元支持大學研發。政府會資助最少80個研發團隊。");
+        let got: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.3, r.5)).collect();
+        assert_eq!(got, [("三十億元", Eq, Target), ("80個", Gte, Target)]);
+    }
+
+    #[test]
     fn this_year_reads_against_the_dateline() {
         let text = "政府工作报告\n——2026年1月25日在市人民代表大会第四次会议上\n今年主要预期目标是：全社会研发投入强度达到6%左右。";
         assert_eq!(
