@@ -39,6 +39,10 @@ impl Row {
     }
 }
 
+/// The longest label of a row whose cells are parted by single spaces, in
+/// characters.
+const LABEL_CHARS: usize = 60;
+
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{3000}'
 }
@@ -80,7 +84,12 @@ pub(crate) fn row(text: &str, para: Span) -> Option<Row> {
     let mut cells = spaced_cells(text, Span::new(para.start, label_end));
     let labels = cells.len();
     cells.extend_from_slice(&words[words.len() - figures..]);
-    (figures >= 2 || labels >= 2).then_some(Row {
+    // (a row of single spaces has a short label: a longer line is prose)
+    let short = text[Span::new(para.start, label_end)]
+        .chars()
+        .nth(LABEL_CHARS)
+        .is_none();
+    ((figures >= 2 && (labels >= 2 || short)) || labels >= 2).then_some(Row {
         sep: Sep::Space,
         cells,
     })
@@ -179,7 +188,9 @@ pub(crate) fn is_value(cell: &str) -> bool {
         _ => return false,
     };
     let digits = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    if digits.len() == t.len() {
+    let number = &t[..t.len() - digits.len()];
+    // (a figure ends in a digit: `16,` and `2024.` end a phrase)
+    if !number.ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     matches!(
@@ -277,6 +288,13 @@ mod tests {
         // prose is no row: one figure at the end, no wide gaps
         assert_eq!(cells("The budget rose to $9.90B in 2023"), None);
         assert_eq!(cells("It grew by 14%"), None);
+        assert_eq!(cells("a conference held on January 16, 2024."), None);
+        assert_eq!(
+            cells(
+                "a long sentence of prose that runs on and on past any table label, ending 12 14"
+            ),
+            None
+        );
     }
 
     #[test]
@@ -286,7 +304,9 @@ mod tests {
         ] {
             assert!(is_value(v), "{v}");
         }
-        for v in ["FY22", "Change", "2.6万", "(%)", "$", "US$X", "12th"] {
+        for v in [
+            "FY22", "Change", "2.6万", "(%)", "$", "US$X", "12th", "16,", "2024.",
+        ] {
             assert!(!is_value(v), "{v}");
         }
     }
