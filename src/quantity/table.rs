@@ -19,11 +19,16 @@ pub(super) fn table_cells(doc: &Document, rules: &Rules, excluded: &Excluded, ou
     let mut pending: Option<Vec<Span>> = None;
     // the units a header gives its columns, while the table lasts
     let mut columns: Vec<&str> = Vec::new();
+    // the unit of the last row that has one, and that row's indent: the
+    // unit of the sub-rows under it (`其中:高级职称`, indented rows)
+    let mut parent: Option<(&str, usize)> = None;
     for para in &doc.segments.paragraphs {
         let Some(row) = grid::row(text, *para) else {
             columns.clear();
+            parent = None;
             continue;
         };
+        let indent = para.start - text[..para.start].rfind('\n').map_or(0, |i| i + 1);
         let cells = &row.cells;
         let first = &text[cells[0]];
         let is_index = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
@@ -73,8 +78,24 @@ pub(super) fn table_cells(doc: &Document, rules: &Rules, excluded: &Excluded, ou
                     })
                 })
         });
+        let label_text = &text[cells[label]];
+        let sub_row = rules.targets.words.sub_row.prefix_of(label_text).is_some();
+        let inherited = parent
+            .filter(|(_, at)| sub_row || indent > *at)
+            .map(|(u, _)| u);
         match own {
-            Some(u) => emit_cells(text, values, &[u], rules, excluded, out),
+            Some(u) => {
+                parent = Some((u, indent));
+                emit_cells(text, values, &[u], rules, excluded, out)
+            }
+            None if inherited.is_some() => emit_cells(
+                text,
+                values,
+                &[inherited.unwrap_or_default()],
+                rules,
+                excluded,
+                out,
+            ),
             None if columns.len() == numbers.len() => {
                 emit_cells(text, &numbers, &columns, rules, excluded, out)
             }

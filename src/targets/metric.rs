@@ -356,6 +356,13 @@ impl Ctx<'_> {
             })
     }
 
+    /// True where no Han word of the segmenter runs across `at`.
+    fn word_boundary(&self, at: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        let i = tokens.partition_point(|t| t.span.end <= at);
+        tokens.get(i).is_none_or(|t| t.span.start >= at)
+    }
+
     /// True where a piece holds at least two letters or Han characters.
     pub(super) fn has_words(&self, s: Span) -> bool {
         self.text[s]
@@ -372,8 +379,14 @@ impl Ctx<'_> {
     pub(super) fn is_indicator(&self, q: &QHit, phrase: Phrase, known: bool) -> bool {
         let w = &self.rules.words;
         let p = &self.text[phrase.span];
+        // (a word opening the phrase, not a piece of its first word:
+        // `在金凤片区` is a place, `在校生` are students)
+        let opens = w
+            .not_metric
+            .prefix_of(p)
+            .is_some_and(|n| self.word_boundary(phrase.span.start + n));
         if w.not_metric.suffix_of(p).is_some()
-            || w.not_metric.prefix_of(p).is_some()
+            || opens
             || (w.not_metric.prefix_of(&q.classifier) == Some(q.classifier.len())
                 && !w.multiple.is_whole(&q.classifier))
             || w.summary_counter

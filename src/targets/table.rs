@@ -189,6 +189,12 @@ pub(super) fn target(ctx: &Ctx, tr: Option<&TableRow>, ri: usize, q: &QHit) -> C
     let Some(col) = cs.iter().position(inside) else {
         return Cell::Prose;
     };
+    // a unit written in brackets in a cell of its own (`(1000
+    // yuan/person)`): the label of the row's figures, not a figure
+    let bracketed = |c: &str| c.starts_with('(') && c.ends_with(')');
+    if !tab && bracketed(text[cs[col]].trim()) {
+        return Cell::Label;
+    }
     let Some(j) = values.iter().position(|&i| i == col) else {
         // a figure in the label or a unit cell of a table row, or in a
         // line that only looks like one
@@ -470,5 +476,29 @@ mod tests {
         );
         let out = Extractor::new().extract(text).unwrap();
         assert!(out.quantities.iter().any(|q| q.value == 48_000.0));
+    }
+
+    #[test]
+    fn sub_rows_take_the_unit_of_the_row_above() {
+        let text = "指标     Item     2021 2022\n科技人员  (万人)   S&T personnel   12.0 13.0\n 其中:女性   Female   5.0 5.5\n    博士   Doctors   1.0 1.2\n";
+        let out = Extractor::new().extract(text).unwrap();
+        let got: Vec<(&str, f64)> = out
+            .quantities
+            .iter()
+            .map(|q| (q.span.text.as_str(), q.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("12.0", 120_000.0),
+                ("13.0", 130_000.0),
+                ("5.0", 50_000.0),
+                ("5.5", 55_000.0),
+                ("1.0", 10_000.0),
+                ("1.2", 12_000.0),
+            ]
+        );
+        let metrics: Vec<&str> = out.targets.iter().map(|t| t.metric.as_str()).collect();
+        assert_eq!(metrics[2..4], ["其中:女性", "其中:女性"]);
     }
 }

@@ -161,6 +161,7 @@ pub(crate) struct Words {
     pub ratio: WordList,
     pub target_column: WordList,
     pub change_row: WordList,
+    pub sub_row: WordList,
 }
 
 impl Words {
@@ -210,6 +211,7 @@ impl Words {
                 "ratio" => &mut w.ratio,
                 "target_column" => &mut w.target_column,
                 "change_row" => &mut w.change_row,
+                "sub_row" => &mut w.sub_row,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
