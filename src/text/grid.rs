@@ -89,7 +89,7 @@ pub(crate) fn row(text: &str, para: Span) -> Option<Row> {
         .chars()
         .nth(LABEL_CHARS)
         .is_none();
-    ((figures >= 2 && (labels >= 2 || short)) || labels >= 2).then_some(Row {
+    (labels >= 2 || (figures >= 2 && short)).then_some(Row {
         sep: Sep::Space,
         cells,
     })
