@@ -50,10 +50,15 @@ impl Ctx<'_> {
         };
         // a deadline already past (`到1990年底，该区已建成`): a report, where
         // the document's own date is later or its clause says it is done
+        // (a year that dates the figure right after it, `提高到2022年的
+        // 21.92万元`, is reached by the document's own year)
         let clause_done = w.done.occurs_in(&self.text[clause]);
         let deadline = year_hit.and_then(|y| match self.year_frame(y) {
             Some(Status::Target)
-                if clause_done || self.reference_year.is_some_and(|now| y.end_year < now) =>
+                if clause_done
+                    || self.reference_year.is_some_and(|now| {
+                        y.end_year < now || (y.end_year == now && self.dates_figure(y, q))
+                    }) =>
             {
                 Some(Status::Actual)
             }
@@ -65,8 +70,14 @@ impl Ctx<'_> {
         // 力争2024年突破600亿元` reports one figure and sets the other
         let own_year_frame = deadline.filter(|_| near.is_some());
         let clause_text = &self.text[clause];
+        // a sentence opening on a report date (`截至目前，…争取上级经费
+        // 6138万元`, `As of now`) reports what it counts
+        let sentence_text = self.text[sentence].trim_start_matches(super::is_filler);
+        let report_opening = w.actual_year.prefix_of(sentence_text).is_some();
         let clause_frame = if let Some(s) = own_year_frame {
             Some(s)
+        } else if report_opening {
+            Some(Status::Actual)
         } else if w.target.occurs_in(clause_text) {
             Some(Status::Target)
         } else if w.actual.occurs_in(clause_text) {
@@ -148,6 +159,11 @@ impl Ctx<'_> {
                 .next()
                 .is_none()
         })
+    }
+
+    /// True where year `y` dates figure `q` right after it (`2022年的21.92万元`).
+    fn dates_figure(&self, y: &YHit, q: &QHit) -> bool {
+        self.text[y.span.end..q.span.start] == *"的"
     }
 
     /// `到2025年` makes a deadline, `截至2024年底` a report date.
@@ -285,6 +301,36 @@ mod tests {
         assert_eq!(got, [(2.11, Some(2020), Actual), (2.6, Some(2025), Target)]);
         let base = out.targets[1].baseline.as_ref().expect("a baseline");
         assert_eq!((base.value, base.year), (2.11, Some(2020)));
+    }
+
+    #[test]
+    fn a_level_dated_in_the_document_s_own_year_is_reached() {
+        // `提高到2022年的…` in a release of 2022 reports the level reached;
+        // a deadline of the same year with no figure dated by it is a goal
+        let ex = crate::Extractor::builder()
+            .reference_year(2022)
+            .build()
+            .unwrap();
+        let got = ex
+            .extract("劳动生产率由2015年的11.79万元提高到2022年的21.92万元。到2022年底，高新技术企业达到5000家。")
+            .unwrap();
+        let got: Vec<_> = got.targets.iter().map(|t| (t.year, t.status)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some(2015), Actual),
+                (Some(2022), Actual),
+                (Some(2022), Target)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_on_a_report_date_reports() {
+        // `争取` (won) in a review is no goal after `截至目前`
+        let got = t("截至目前，全区争取上级科技经费5000万元；安排科技项目90项。");
+        let got: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.5)).collect();
+        assert_eq!(got, [("5000万元", Actual), ("90项", Actual)]);
     }
 
     #[test]
