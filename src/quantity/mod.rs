@@ -7,6 +7,7 @@
 //! the unit its row label gives.
 
 mod english;
+mod list;
 mod table;
 mod units;
 
@@ -157,6 +158,7 @@ pub(crate) fn find(
         scan_paragraph(text, *para, rules, excluded, all_numbers, &mut hits);
     }
     hits.retain(|h| !inside_a_word(&doc.tokens, text, h));
+    list::shared_units(text, rules, &mut hits);
     table::table_cells(doc, rules, excluded, &mut hits);
     let mut years = year_blocks(years);
     years.sort_by_key(|s| s.start);

@@ -79,10 +79,12 @@ impl Ctx<'_> {
         let prefix = if english {
             self.english_subject(q, before)
         } else {
-            self.trimmed(self.pieces(before))
-                .rev()
-                .take(PIECES_BACK)
-                .find(|p| self.has_words(*p))
+            self.compared_subject(q, before).or_else(|| {
+                self.trimmed(self.pieces(before))
+                    .rev()
+                    .take(PIECES_BACK)
+                    .find(|p| self.has_words(*p))
+            })
         };
         // the words right after the figure, past any bound after it
         let after = between(q.span.end, clause.end);
@@ -356,6 +358,34 @@ impl Ctx<'_> {
             })
     }
 
+    /// The subject of a Chinese comparison before a figure (`光谷经济增速比
+    /// 全国、湖北分别高出2.1、1.3个百分点`): the words before the
+    /// comparison word, where they hold words and no figure stands between
+    /// it and the figure.
+    fn compared_subject(&self, q: &QHit, before: Span) -> Option<Span> {
+        let w = &self.rules.words;
+        // (a figure of a list: up to the list's first figure)
+        let i = self
+            .quantities
+            .partition_point(|x| x.span.start < q.span.start);
+        let head = self
+            .list_of(i)
+            .map_or(q.span.start, |(first, _)| self.quantities[first].span.start);
+        let before = between(before.start, head.min(before.end));
+        let t = &self.text[before];
+        let &(o, _) = w.compare_year.words_in(t).iter().find(|&&(o, n)| {
+            !t[o..o + n].is_ascii()
+                && self.word_boundary(before.start + o)
+                && self.word_boundary(before.start + o + n)
+        })?;
+        let at = before.start + o;
+        if self.quantities_in(between(at, before.end)).next().is_some() {
+            return None;
+        }
+        let subject = self.trim(between(before.start, at));
+        (self.has_words(subject) && self.pieces(subject).len() == 1).then_some(subject)
+    }
+
     /// True where no Han word of the segmenter runs across `at`.
     fn word_boundary(&self, at: usize) -> bool {
         let tokens = &self.doc.tokens;
@@ -495,6 +525,21 @@ mod tests {
         assert_eq!(
             metrics("The city will build 12,000 5G base stations by 2027."),
             ["5G base stations"]
+        );
+    }
+
+    #[test]
+    fn a_comparison_s_subject_is_the_metric() {
+        // the list after `比` is what the subject is compared with (the
+        // growth word is trimmed off the metric, as everywhere)
+        assert_eq!(
+            metrics("园区营收增速比全省、全市分别高出3.2、1.5个百分点。"),
+            ["园区营收", "园区营收"]
+        );
+        // `比重` holds no comparison
+        assert_eq!(
+            metrics("研发经费占地区生产总值的比重达到2.5%。"),
+            ["研发经费占地区生产总值的比重"]
         );
     }
 

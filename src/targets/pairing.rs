@@ -80,7 +80,17 @@ impl Ctx<'_> {
             span = self.trim(prev);
         }
         let list = self.split_list(span);
-        (list.len() == last - first + 1).then_some(list)
+        // a list after a comparison word is what the subject is compared
+        // with (`增速比全国、湖北、武汉分别高出2.1、1.3、1.9个百分点`): the
+        // figures are the subject's, not the list's
+        let compared = list.first().is_some_and(|l| {
+            let t = &self.text[*l];
+            w.compare_year
+                .words_in(t)
+                .iter()
+                .any(|&(o, n)| o > 0 && !is_latin_word(&t[o..o + n]))
+        });
+        (list.len() == last - first + 1 && !compared).then_some(list)
     }
 
     /// The first and last figure of the list figure `i` stands in (only
@@ -170,6 +180,12 @@ impl Ctx<'_> {
             span: Some(self.doc.span_text(prev.span)),
         })
     }
+}
+
+/// True for an English word (`than`, `from`): a comparison in English is
+/// read by the English rules.
+fn is_latin_word(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
 }
 
 #[cfg(test)]

@@ -210,7 +210,13 @@ impl Ctx<'_> {
             return (None, false);
         };
         let frame = |k: usize| w.target.occurs_in(&self.text[paras[k]]);
-        let own_time = w.own_time.occurs_in(&self.text[sentence]);
+        // (a time word compared with, `比去年增长`, is none of its own)
+        let s_text = &self.text[sentence];
+        let own_time = w.own_time.words_in(s_text).iter().any(|&(o, _)| {
+            w.compare_year
+                .suffix_of(s_text[..o].trim_end_matches(' '))
+                .is_none()
+        });
         if let Some(y) = self.opening_year(pi, true) {
             return (
                 Some(y).filter(|_| !own_time),
@@ -331,6 +337,25 @@ mod tests {
         let got = t("截至目前，全区争取上级科技经费5000万元；安排科技项目90项。");
         let got: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.5)).collect();
         assert_eq!(got, [("5000万元", Actual), ("90项", Actual)]);
+    }
+
+    #[test]
+    fn an_unresolved_relative_year_is_the_sentence_s_own_time() {
+        // no document date: `去年` gives no year, and the opener does not
+        // govern its sentence; `比去年` only compares
+        let got = t(
+            "2024年，全区营收突破900亿元。去年全区新增企业300家。全区专利达到1万件，比去年增长8%。",
+        );
+        let got: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.4)).collect();
+        assert_eq!(
+            got,
+            [
+                ("900亿元", Some(2024)),
+                ("300家", None),
+                ("1万件", Some(2024)),
+                ("8%", Some(2024))
+            ]
+        );
     }
 
     #[test]
