@@ -70,6 +70,11 @@ impl Ctx<'_> {
                     .or_else(|| w.actual.prefix_of(t))
                     .or_else(|| w.target_year.prefix_of(t))
                     .or_else(|| w.actual_year.prefix_of(t))
+                    .or_else(|| {
+                        w.trim_word
+                            .prefix_of(t)
+                            .filter(|n| self.word_boundary(s.start + n))
+                    })
                     .unwrap_or(0)
             };
             let t2 = &t[lead..];
@@ -86,6 +91,11 @@ impl Ctx<'_> {
                     .or_else(|| w.actual_year.suffix_of(t2))
                     .or_else(|| w.growth.suffix_of(t2))
                     .or_else(|| w.increase.suffix_of(t2))
+                    .or_else(|| {
+                        w.trim_word
+                            .suffix_of(t2)
+                            .filter(|n| self.word_boundary(s.start + lead + t2.len() - n))
+                    })
                     .unwrap_or(0)
             };
             if lead == 0 && tail == 0 {

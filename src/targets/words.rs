@@ -162,6 +162,7 @@ pub(crate) struct Words {
     pub target_column: WordList,
     pub change_row: WordList,
     pub sub_row: WordList,
+    pub trim_word: WordList,
 }
 
 impl Words {
@@ -212,6 +213,7 @@ impl Words {
                 "target_column" => &mut w.target_column,
                 "change_row" => &mut w.change_row,
                 "sub_row" => &mut w.sub_row,
+                "trim_word" => &mut w.trim_word,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
