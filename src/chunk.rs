@@ -215,10 +215,11 @@ fn settle_verbs(text: &str, words: &mut [Word]) {
         match words[k].class {
             Class::VerbNoun => {
                 let after_subject = matches!(prev, Some(Class::Open | Class::Pronoun));
-                // an infinitive: `to launch a scheme`
+                // an infinitive: `to launch a scheme`, `to hit` right
+                // before the figure the words stop at
                 let infinitive = k > 0
                     && text[words[k - 1].span].eq_ignore_ascii_case("to")
-                    && next.is_some_and(|n| n == Class::Open || n.after_a_verb());
+                    && next.is_none_or(|n| n == Class::Open || n.after_a_verb());
                 let verb = prev == Some(Class::Auxiliary)
                     || infinitive
                     || (after_subject && (ends_clause || next.is_some_and(Class::after_a_verb)));

@@ -86,6 +86,19 @@ impl Ctx<'_> {
                     .find(|p| self.has_words(*p))
             })
         };
+        // `, going from $1.37 billion in FY23 to …`: a from figure with no
+        // subject in its clause continues the statement before it
+        if english
+            && prefix.is_none()
+            && w.baseline_from
+                .suffix_of(self.text[before].trim_end())
+                .is_some()
+        {
+            return Some(Found::FollowOn(
+                Via::Bare,
+                self.clause_subject(clause, sentence),
+            ));
+        }
         // the words right after the figure, past any bound after it
         let after = between(q.span.end, clause.end);
         let bound = w.bound_after(&self.text[after]).map_or(0, |(_, n)| n);
@@ -156,6 +169,11 @@ impl Ctx<'_> {
             if w.growth.is_whole(&lower) || w.increase.is_whole(&lower) {
                 return Some(Via::Change);
             }
+            // a frame noun alone (`That number is expected to hit 12`)
+            // points back like a pronoun
+            if w.frame_noun.is_whole(&lower) {
+                return Some(Via::Pronoun);
+            }
             // a share with no subject of its own, up to the figure
             // (`, equivalent to 1.07% of GDP`, `accounting for 3%`)
             let upto = self.text[between(p.start, figure)].trim();
@@ -203,9 +221,9 @@ impl Ctx<'_> {
         let span = between(from, q.span.start);
         let words = chunk::words(self.text, span, self.english);
         let np = chunk::subject_before(self.text, &words)?;
-        // years and other figures are no metric (`in 2025`)
+        // years and other figures are no metric (`in 2025`, `in FY23`)
         let t = &self.text[np.span];
-        if !t.bytes().any(|b| b.is_ascii_alphabetic()) {
+        if !t.bytes().any(|b| b.is_ascii_alphabetic()) || self.is_year(np.span) {
             return None;
         }
         Some(np.span)
@@ -290,7 +308,10 @@ impl Ctx<'_> {
         // (`up 12 percent year on year`)
         let percentage = matches!(q.unit, Unit::Percent | Unit::PercentagePoint);
         if weak && !share_base && !percentage {
-            return nps.iter().find(|np| !np.anaphoric).map(|np| np.span);
+            return nps
+                .iter()
+                .find(|np| !np.anaphoric && !self.is_year(np.span))
+                .map(|np| np.span);
         }
         None
     }
@@ -358,6 +379,28 @@ impl Ctx<'_> {
             })
     }
 
+    /// The subject of an English sentence: the first noun phrase of its
+    /// first clause, where that clause ends before `before` and holds no
+    /// figure.
+    pub(super) fn sentence_subject(&self, sentence: Span, before: usize) -> Option<Phrase> {
+        let ci = containing(&self.doc.segments.clauses, sentence.start)?;
+        let first = self.doc.segments.clauses[ci];
+        if first.end > before
+            || !is_english(&self.text[first])
+            || self.quantities_in(first).next().is_some()
+        {
+            return None;
+        }
+        let words = chunk::words(self.text, first, self.english);
+        chunk::noun_phrases(&words)
+            .into_iter()
+            .find(|np| !np.anaphoric)
+            .map(|np| Phrase {
+                span: np.span,
+                via: Via::Change,
+            })
+    }
+
     /// The subject of a Chinese comparison before a figure (`光谷经济增速比
     /// 全国、湖北分别高出2.1、1.3个百分点`): the words before the
     /// comparison word, where they hold words and no figure stands between
@@ -384,6 +427,11 @@ impl Ctx<'_> {
         }
         let subject = self.trim(between(before.start, at));
         (self.has_words(subject) && self.pieces(subject).len() == 1).then_some(subject)
+    }
+
+    /// True where `span` is a year mention and nothing more (`FY23`).
+    fn is_year(&self, span: Span) -> bool {
+        self.years_in(span).any(|y| y.span == span)
     }
 
     /// True where no Han word of the segmenter runs across `at`.
@@ -513,6 +561,30 @@ mod tests {
         assert_eq!(
             metrics("We will set aside $2 billion for the new research clusters."),
             ["new research clusters"]
+        );
+    }
+
+    #[test]
+    fn a_change_and_its_from_and_to_take_the_sentence_subject() {
+        let got = t("The Ocean Directorate, which funds ship time, would see an increase of $50 million, going from $1.10 billion in FY23 to $1.15 billion under the FY24 request.");
+        let got: Vec<_> = got
+            .iter()
+            .map(|r| (r.0.as_str(), r.1.as_str(), r.4))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("$50 million", "Ocean Directorate", Some(2024)),
+                ("$1.10 billion", "Ocean Directorate", Some(2023)),
+                ("$1.15 billion", "Ocean Directorate", Some(2024)),
+            ]
+        );
+        // a pronoun subject with a frame noun continues the figure before
+        assert_eq!(
+            metrics(
+                "The talent index reached 9.5 in 2021. That number is expected to hit 12 by 2025."
+            ),
+            ["talent index", "talent index"]
         );
     }
 

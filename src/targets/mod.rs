@@ -316,6 +316,14 @@ impl Ctx<'_> {
                             via,
                         })
                     })
+                    // a change with no figure before it in its sentence
+                    // (`The directorate, which…, would see an increase of
+                    // $70 million`) is the sentence subject's
+                    .or_else(|| {
+                        (via == metric::Via::Change)
+                            .then(|| self.sentence_subject(sentence, q.span.start))
+                            .flatten()
+                    })
                     .or(fallback)
             }
         };

@@ -28,22 +28,32 @@ impl Ctx<'_> {
             .filter(|y| !self.compared_year(y) && !self.names_document(y))
             .collect();
         // a year right after the figure (`2.6% in 2025`) is its own; else
-        // the nearest before it, else after
+        // the nearest before it, else after, passing over years that stand
+        // right after another figure (that one's own: `going from $1.37
+        // billion in FY23 to $1.44 billion in FY24`) while others remain
+        let before = |free: bool| {
+            in_sentence
+                .iter()
+                .rev()
+                .find(|y| {
+                    y.span.end <= q.span.start && (!free || !self.owned_by_other_figure(y, q))
+                })
+                .copied()
+        };
+        let after = |free: bool| {
+            in_sentence
+                .iter()
+                .find(|y| {
+                    y.span.start >= q.span.end && (!free || !self.owned_by_other_figure(y, q))
+                })
+                .copied()
+        };
         let near = self
             .year_right_after(q.span.end, sentence.end)
-            .or_else(|| {
-                in_sentence
-                    .iter()
-                    .rev()
-                    .find(|y| y.span.end <= q.span.start)
-                    .copied()
-            })
-            .or_else(|| {
-                in_sentence
-                    .iter()
-                    .find(|y| y.span.start >= q.span.end)
-                    .copied()
-            });
+            .or_else(|| before(true))
+            .or_else(|| after(true))
+            .or_else(|| before(false))
+            .or_else(|| after(false));
         let (year_hit, governing_target) = match near {
             Some(y) => (Some(y), false),
             None => self.governing_year(sentence),
@@ -121,6 +131,24 @@ impl Ctx<'_> {
             _ => Some(y.end_year),
         });
         (year, status)
+    }
+
+    /// True where year `y` stands right after a figure other than `q`
+    /// (`$1.37 billion in FY23`): that figure's own year.
+    fn owned_by_other_figure(&self, y: &YHit, q: &QHit) -> bool {
+        let line = self
+            .paragraph_index(y.span.start)
+            .map_or(0, |k| self.doc.segments.paragraphs[k].start);
+        let i = self
+            .quantities
+            .partition_point(|o| o.span.end <= y.span.start);
+        i.checked_sub(1)
+            .map(|k| &self.quantities[k])
+            .filter(|o| o.span.start >= line && o.span != q.span)
+            .is_some_and(|o| {
+                self.year_right_after(o.span.end, y.span.end)
+                    .is_some_and(|own| own.span == y.span)
+            })
     }
 
     /// The year right after `end`, before `limit`, with nothing but spaces
