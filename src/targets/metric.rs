@@ -188,7 +188,15 @@ impl Ctx<'_> {
             return Some(Via::Share);
         }
         let n = w.share.prefix_of(t)?;
-        (!w.share_head.occurs_in(&t[n..])).then_some(Via::Share)
+        // (a share of the whole the figure before belongs to, `占全国比重`,
+        // continues it; a share of another indicator, `占地区生产总值的比
+        // 重`, is a metric of its own)
+        let rest = &t[n..];
+        let of_whole = w.share_whole.prefix_of(rest).is_some_and(|m| {
+            let head = rest[m..].trim_start_matches('的');
+            w.share_head.prefix_of(head) == Some(head.len())
+        });
+        (of_whole || !w.share_head.occurs_in(rest)).then_some(Via::Share)
     }
 
     /// The words before a share of a whole (`约占全市的`, `佔全國`) that
