@@ -181,7 +181,7 @@ pub(super) fn qualifier_ending(
 pub(super) fn ends_in_phrase(
     before: &str,
     min: usize,
-    set: &std::collections::HashSet<String>,
+    set: &rustc_hash::FxHashSet<String>,
     max_chars: usize,
 ) -> bool {
     before
