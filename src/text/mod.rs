@@ -22,6 +22,7 @@ mod chrome;
 mod document;
 mod fold;
 mod markup;
+mod offsets;
 pub(crate) mod segment;
 
 pub use chrome::ChromeRules;
@@ -44,10 +45,8 @@ use crate::span::Span;
 #[derive(Clone, Debug)]
 pub struct Normalized {
     text: String,
-    /// For each shadow byte, the original start of its source character.
-    starts: Vec<u32>,
-    /// For each shadow byte, the original end of its source character.
-    ends: Vec<u32>,
+    /// For each shadow byte, the original span of its source character.
+    map: offsets::OffsetMap,
     orig_len: usize,
     /// Shadow offset where the current line starts, and whether it holds a
     /// tab: kept while building so that deciding a break stays O(1).
@@ -152,8 +151,7 @@ impl Normalized {
         let skips = markup::skipped_regions(input);
         let mut n = Normalized {
             text: String::with_capacity(input.len()),
-            starts: Vec::with_capacity(input.len()),
-            ends: Vec::with_capacity(input.len()),
+            map: offsets::OffsetMap::default(),
             orig_len: input.len(),
             line_start: 0,
             line_has_tab: false,
@@ -228,6 +226,7 @@ impl Normalized {
             }
             i += clen;
         }
+        n.map.finish();
         n
     }
 
@@ -309,17 +308,14 @@ impl Normalized {
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {
-        let len = c.len_utf8();
+        self.map
+            .push(&self.text, self.text.len(), c.len_utf8(), start, end);
         self.text.push(c);
         if c == '\n' {
             self.line_start = self.text.len();
             self.line_has_tab = false;
         } else if c == '\t' {
             self.line_has_tab = true;
-        }
-        for _ in 0..len {
-            self.starts.push(start as u32);
-            self.ends.push(end as u32);
         }
     }
 
@@ -341,18 +337,18 @@ impl Normalized {
             return Span::new(at, at);
         }
         Span::new(
-            self.starts[span.start] as usize,
-            self.ends[span.end - 1] as usize,
+            self.map.source(&self.text, span.start).0,
+            self.map.source(&self.text, span.end - 1).1,
         )
     }
 
     /// The original byte offset of a shadow position (its character's
     /// start, or the end of the input for the end of the shadow).
     pub fn original_offset(&self, at: usize) -> usize {
-        if at >= self.starts.len() {
+        if at >= self.text.len() {
             self.orig_len
         } else {
-            self.starts[at] as usize
+            self.map.source(&self.text, at).0
         }
     }
 }
