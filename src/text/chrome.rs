@@ -8,7 +8,7 @@ use crate::error::RuleError;
 use crate::exclusion::compile_pattern;
 use crate::rules::Table;
 use crate::span::Span;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// What part of the text a chrome pattern marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +33,9 @@ struct Rule {
 #[derive(Debug)]
 pub struct ChromeRules {
     rules: Vec<Rule>,
+    /// Every rule's pattern in one set: one pass tells which rules match
+    /// a text at all, and only those run over it.
+    any: RegexSet,
 }
 
 /// The most lines a list under a heading runs over.
@@ -74,7 +77,9 @@ impl ChromeRules {
             }
             rules.push(Rule { scope, regex });
         }
-        Ok(ChromeRules { rules })
+        let any = RegexSet::new(rules.iter().map(|r| r.regex.as_str()))
+            .map_err(|e| RuleError::new("chrome", 0, format!("patterns do not combine: {e}")))?;
+        Ok(ChromeRules { rules, any })
     }
 
     /// The chrome of a shadow text with its paragraphs: sorted, disjoint
@@ -82,7 +87,8 @@ impl ChromeRules {
     pub(crate) fn find(&self, text: &str, paragraphs: &[Span]) -> Vec<Span> {
         let mut out = Vec::new();
         let para_of = |at: usize| paragraphs.partition_point(|p| p.end <= at);
-        for rule in &self.rules {
+        let matching = self.any.matches(text);
+        for rule in matching.iter().map(|i| &self.rules[i]) {
             match rule.scope {
                 Scope::Span => out.extend(
                     rule.regex
