@@ -89,28 +89,29 @@ fn zero_width(c: char) -> bool {
 /// length and whether it is a line break. Tabs are not spaces here: they
 /// separate table cells.
 fn space_at(input: &str, at: usize) -> Option<(usize, bool)> {
-    let c = input[at..].chars().next()?;
-    let space = |c: char| {
-        matches!(
-            c,
-            ' ' | '\u{3000}'
-                | '\u{a0}'
-                | '\u{202f}'
-                | '\u{2007}'
-                | '\u{2009}'
-                | '\u{200a}'
-                | '\u{2002}'..='\u{2006}'
-        )
-    };
+    space_of(input, at, input[at..].chars().next()?)
+}
+
+/// [`space_at`] for the character `c` already read at `at`.
+fn space_of(input: &str, at: usize, c: char) -> Option<(usize, bool)> {
     match c {
         '\n' => Some((1, true)),
         '\r' => Some((1, false)),
         '&' => markup::entity_at(&input[at..])
-            .filter(|(ch, _)| space(*ch))
+            .filter(|(ch, _)| is_space(*ch))
             .map(|(_, len)| (len, false)),
-        c if space(c) => Some((c.len_utf8(), false)),
+        c if is_space(c) => Some((c.len_utf8(), false)),
         _ => None,
     }
+}
+
+/// A space character (not a line break, not a tab).
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{3000}' | '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\u{2002}'
+            ..='\u{2006}'
+    )
 }
 
 /// True for CJK ideographs, including `〇`.
@@ -169,7 +170,16 @@ impl Normalized {
                     continue;
                 }
             }
-            if space_at(input, i).is_some() {
+            let c = input[i..].chars().next().expect("in bounds");
+            let clen = c.len_utf8();
+            if c.is_ascii_graphic() && c != '&' {
+                // most characters: printable ASCII other than an entity,
+                // which folds to itself
+                n.push(c, i, i + 1);
+                i += 1;
+                continue;
+            }
+            if space_of(input, i, c).is_some() {
                 // a run of spaces and line breaks (tabs end the run: they
                 // separate table cells)
                 let mut j = i;
@@ -208,8 +218,6 @@ impl Normalized {
                 i = j;
                 continue;
             }
-            let c = input[i..].chars().next().expect("in bounds");
-            let clen = c.len_utf8();
             if c == '&' {
                 if let Some((ch, len)) = markup::entity_at(&input[i..]) {
                     if !zero_width(ch) {
