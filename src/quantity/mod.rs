@@ -165,13 +165,18 @@ pub(crate) fn find(
     // mentions never overlap: of two that do, the one starting first (on
     // a tie, the longer) stands
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
-        if kept.last().is_none_or(|k| !k.span.overlaps(h.span)) {
-            kept.push(h);
+    // (in place: a second vector of hits was the largest structure of a
+    // text dense with figures)
+    let mut last: Option<Span> = None;
+    hits.retain(|h| {
+        let keep = last.is_none_or(|k| !k.overlaps(h.span));
+        if keep {
+            last = Some(h.span);
         }
-    }
-    kept
+        keep
+    });
+    hits.shrink_to_fit();
+    hits
 }
 
 /// True where a number may start at `at` (`c` is the character there).

@@ -30,6 +30,9 @@ impl<'h> Document<'h> {
         for p in &segments.paragraphs {
             crate::token::tokenize_into(norm.text(), *p, &mut tokens);
         }
+        // the room the vector grew into is half of it at worst, kept for
+        // the whole extraction
+        tokens.shrink_to_fit();
         Document {
             input,
             norm,
