@@ -14,7 +14,7 @@
 use crate::error::RuleError;
 use crate::rules::Table;
 use crate::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The class of an English word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,12 +79,12 @@ impl Class {
 /// The compiled `english_words` table.
 #[derive(Debug, Default)]
 pub(crate) struct EnglishWords {
-    classes: HashMap<String, Class>,
+    classes: FxHashMap<String, Class>,
 }
 
 impl EnglishWords {
     pub(crate) fn compile(t: &Table) -> Result<EnglishWords, RuleError> {
-        let mut classes = HashMap::new();
+        let mut classes = FxHashMap::default();
         for row in t.rows() {
             let name = t.required(row, "class")?;
             let class = Class::from_name(name)

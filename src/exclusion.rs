@@ -2,16 +2,90 @@
 //! a duration or a document number rather than a quantity or a year.
 
 use crate::error::RuleError;
-use crate::rules::Table;
+use crate::rules::{Row, Table};
 use crate::span::Span;
 use regex::{Regex, RegexSet};
+use std::sync::OnceLock;
 
 /// Compiles a rule-table pattern. `\b` means an ASCII word boundary: a
 /// Unicode one would make the regex engine fall back to its slowest
 /// strategy on Chinese text, and the boundaries that matter in these
 /// patterns are between Latin words and digits anyway.
 pub(crate) fn compile_pattern(src: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&src.replace("\\b", "(?-u:\\b)"))
+    Regex::new(&ascii_boundaries(src))
+}
+
+/// A pattern's source with `\b` read as an ASCII word boundary.
+fn ascii_boundaries(src: &str) -> String {
+    src.replace("\\b", "(?-u:\\b)")
+}
+
+/// A rule-table pattern of a table whose patterns also run as one
+/// [`RegexSet`]: checked when the table is compiled, but built as a regex
+/// of its own only when the set first finds it matching a text (most
+/// patterns match few texts, and building them all took a third of a
+/// cold start).
+#[derive(Debug)]
+pub(crate) struct LazyPattern {
+    src: String,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl LazyPattern {
+    /// The pattern of `src` (as [`compile_pattern`] reads it), not yet
+    /// built.
+    pub(crate) fn new(src: &str) -> LazyPattern {
+        LazyPattern {
+            src: ascii_boundaries(src),
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as compiled.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.src
+    }
+
+    /// The regex, built on first use. `None` cannot happen for a pattern
+    /// that [`pattern_set`] accepted (the same source compiled there).
+    pub(crate) fn get(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| Regex::new(&self.src).ok())
+            .as_ref()
+    }
+}
+
+/// The patterns of `table`'s rows (in order) as one set, and a check that
+/// every example of a row matches its pattern (`examples` of `rows[i]`
+/// against pattern `i`). A pattern that does not compile is an error on
+/// its row, as it would be compiled alone.
+pub(crate) fn pattern_set(
+    t: &Table,
+    rows: &[&Row],
+    patterns: &[&LazyPattern],
+) -> Result<RegexSet, RuleError> {
+    let set = match RegexSet::new(patterns.iter().map(|p| p.as_str())) {
+        Ok(set) => set,
+        Err(e) => {
+            for (row, p) in rows.iter().zip(patterns) {
+                Regex::new(p.as_str()).map_err(|e| t.error(row, format!("bad pattern: {e}")))?;
+            }
+            return Err(RuleError::new(
+                t.name(),
+                0,
+                format!("patterns do not combine: {e}"),
+            ));
+        }
+    };
+    for (i, row) in rows.iter().enumerate() {
+        for ex in t.list(row, "examples") {
+            let folded: String = ex.chars().map(crate::text::fold_char).collect();
+            if !set.matches(&folded).matched(i) {
+                return Err(t.error(row, format!("example `{ex}` does not match the pattern")));
+            }
+        }
+    }
+    Ok(set)
 }
 
 /// Which recognizer an exclusion applies to.
@@ -26,7 +100,7 @@ struct Pattern {
     name: String,
     quantity: bool,
     year: bool,
-    regex: Regex,
+    regex: LazyPattern,
 }
 
 /// The compiled `exclusions` table.
@@ -65,6 +139,7 @@ impl Excluded {
 impl Exclusions {
     pub(crate) fn compile(t: &Table) -> Result<Exclusions, RuleError> {
         let mut patterns = Vec::new();
+        let mut rows = Vec::new();
         for row in t.rows() {
             let name = t.required(row, "name")?;
             let applies = t.required(row, "applies")?;
@@ -80,28 +155,19 @@ impl Exclusions {
                 }
             };
             let src = t.required(row, "pattern")?;
-            let regex =
-                compile_pattern(src).map_err(|e| t.error(row, format!("bad pattern: {e}")))?;
-            for ex in t.list(row, "examples") {
-                let folded: String = ex.chars().map(crate::text::fold_char).collect();
-                if !regex.is_match(&folded) {
-                    return Err(t.error(row, format!("example `{ex}` does not match the pattern")));
-                }
-            }
+            rows.push(row);
             patterns.push(Pattern {
                 name: name.to_string(),
                 quantity,
                 year,
-                regex,
+                regex: LazyPattern::new(src),
             });
         }
-        let any = RegexSet::new(
-            patterns
-                .iter()
-                .map(|p| p.regex.as_str())
-                .collect::<Vec<_>>(),
-        )
-        .map_err(|e| RuleError::new("exclusions", 0, format!("patterns do not combine: {e}")))?;
+        let any = pattern_set(
+            t,
+            &rows,
+            &patterns.iter().map(|p| &p.regex).collect::<Vec<_>>(),
+        )?;
         Ok(Exclusions { patterns, any })
     }
 
@@ -113,7 +179,10 @@ impl Exclusions {
         let mut year = Vec::new();
         for i in self.any.matches(text).iter() {
             let p = &self.patterns[i];
-            for m in p.regex.find_iter(text) {
+            let Some(regex) = p.regex.get() else {
+                continue;
+            };
+            for m in regex.find_iter(text) {
                 let span = Span::new(m.start(), m.end());
                 if p.quantity {
                     quantity.push((span, i));

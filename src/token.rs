@@ -34,6 +34,33 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// A token of the shadow text as the recognizers keep it: byte offsets of
+/// 32 bits (the text layer's offsets are 32-bit throughout), half the room
+/// of a [`Token`] in the per-document token vector, the largest structure
+/// of a document read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ShadowToken {
+    start: u32,
+    end: u32,
+    /// What it is made of.
+    pub kind: TokenKind,
+}
+
+impl ShadowToken {
+    fn from_span(span: Span, kind: TokenKind) -> ShadowToken {
+        ShadowToken {
+            start: span.start as u32,
+            end: span.end as u32,
+            kind,
+        }
+    }
+
+    /// Where the token is in the shadow text.
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
 static JIEBA: Lazy<Jieba> = Lazy::new(|| {
     let mut j = Jieba::new();
     for w in crate::rules::Rules::default_rules().segmenter_words() {
@@ -51,7 +78,7 @@ pub(crate) fn jieba() -> &'static Jieba {
 /// Cuts a Han run: Chinese numerals of two or more characters that read as
 /// one number (`二〇三五`, `四十五万`) become number tokens, the rest goes
 /// through jieba.
-fn cut_han(text: &str, run: Span, out: &mut Vec<Token>) {
+fn cut_han(text: &str, run: Span, out: &mut Vec<ShadowToken>) {
     let rules = crate::rules::Rules::default_rules();
     let mut start = run.start;
     let mut i = run.start;
@@ -73,10 +100,7 @@ fn cut_han(text: &str, run: Span, out: &mut Vec<Token>) {
                 .filter(|m| m.end == j && m.value > 0.0);
             if j - i >= 6 && whole.is_some() {
                 jieba_into(text, Span::new(start, i), out);
-                out.push(Token {
-                    span: Span::new(i, j),
-                    kind: TokenKind::Number,
-                });
+                out.push(ShadowToken::from_span(Span::new(i, j), TokenKind::Number));
                 start = j;
             }
             i = j;
@@ -87,29 +111,29 @@ fn cut_han(text: &str, run: Span, out: &mut Vec<Token>) {
     jieba_into(text, Span::new(start, run.end), out);
 }
 
-fn jieba_into(text: &str, run: Span, out: &mut Vec<Token>) {
+fn jieba_into(text: &str, run: Span, out: &mut Vec<ShadowToken>) {
     if run.is_empty() {
         return;
     }
     for t in jieba().cut(&text[run], true) {
-        out.push(Token {
-            span: Span::new(run.start + t.byte_start, run.start + t.byte_end),
-            kind: TokenKind::Han,
-        });
+        out.push(ShadowToken::from_span(
+            Span::new(run.start + t.byte_start, run.start + t.byte_end),
+            TokenKind::Han,
+        ));
     }
 }
 
 /// Tokenizes `text[range]` (shadow text), appending to `out`. Spans are
 /// byte offsets into `text`.
-pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
+pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<ShadowToken>) {
     let mut i = range.start;
     while i < range.end {
         let c = text[i..].chars().next().expect("in bounds");
         if let Some(m) = crate::number::scan(text, i, range.end) {
-            out.push(Token {
-                span: Span::new(i, m.end),
-                kind: TokenKind::Number,
-            });
+            out.push(ShadowToken::from_span(
+                Span::new(i, m.end),
+                TokenKind::Number,
+            ));
             i = m.end;
             continue;
         }
@@ -136,18 +160,18 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 j += d.len_utf8();
             }
             for (o, w) in text[i..j].unicode_word_indices() {
-                out.push(Token {
-                    span: Span::new(i + o, i + o + w.len()),
-                    kind: TokenKind::Latin,
-                });
+                out.push(ShadowToken::from_span(
+                    Span::new(i + o, i + o + w.len()),
+                    TokenKind::Latin,
+                ));
             }
             i = j.max(i + c.len_utf8());
         } else {
             if !c.is_whitespace() {
-                out.push(Token {
-                    span: Span::new(i, i + c.len_utf8()),
-                    kind: TokenKind::Punct,
-                });
+                out.push(ShadowToken::from_span(
+                    Span::new(i, i + c.len_utf8()),
+                    TokenKind::Punct,
+                ));
             }
             i += c.len_utf8();
         }

@@ -249,22 +249,51 @@ fn memory_grows_linearly() {
     assert!(bad.is_empty(), "memory superlinear: {bad:?}");
 }
 
-/// The goal of issue 12: at most 8 bytes per input byte at peak. Not met
-/// yet (the records alone of `2.5%` repeated take more than 8 bytes per
-/// byte, and the shadow text, tokens and segments are kept whole).
-#[test]
-#[ignore = "not met yet: 9 to 90 bytes per input byte today (issue 12)"]
-fn memory_is_at_most_eight_bytes_per_input_byte() {
+/// The cases that meet the cap of issue 12 today (1.1 bytes per input
+/// byte at 16×): they must stay under it. (`wan` takes 7 bytes per byte
+/// in a thread whose segmenter buffers have already grown, 12 in a fresh
+/// one: jieba keeps per-thread buffers the size of the longest Han run.)
+const UNDER_THE_CAP: &[&str] = &["digits"];
+
+/// The cases of `cases` over 8 bytes per input byte at peak, at 16×
+/// (after one run at 1×).
+/// The caller holds [`MEASURING`] until it has asserted (a failing
+/// assertion allocates too).
+fn over_the_cap(cases: &[&'static str]) -> Vec<(&'static str, f64)> {
     let ex = Extractor::new();
     warm_up(&ex);
     let mut bad = Vec::new();
-    let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
-    for &name in CASES.iter() {
+    for &name in cases {
+        // the case at 1× first: caches that grow on first sight of such
+        // text (the regex engines' lazy DFA states) are a cost per
+        // process, not per byte
+        let _ = peak_bytes(&ex, &case(name, 1));
         let text = case(name, 16);
         let per_byte = peak_bytes(&ex, &text) as f64 / text.len() as f64;
         if per_byte > 8.0 {
             bad.push((name, per_byte));
         }
     }
+    bad
+}
+
+/// The cap of issue 12 on the cases that meet it.
+#[test]
+fn memory_stays_at_most_eight_bytes_per_input_byte_where_met() {
+    let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
+    let bad = over_the_cap(UNDER_THE_CAP);
+    assert!(bad.is_empty(), "over 8 bytes per input byte: {bad:?}");
+}
+
+/// The goal of issue 12: at most 8 bytes per input byte at peak on every
+/// case. Not met yet: the records alone of `2.5%` repeated take 35 bytes
+/// per byte (a `Quantity` is 128 bytes and owns its strings), those of a
+/// list of names 9, and the quantity hits the targets read stay live
+/// while the records are made.
+#[test]
+#[ignore = "not met yet: 12 to 74 bytes per input byte on names, dense_figures, single_line, wan, brackets (issue 12)"]
+fn memory_is_at_most_eight_bytes_per_input_byte() {
+    let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
+    let bad = over_the_cap(CASES);
     assert!(bad.is_empty(), "over 8 bytes per input byte: {bad:?}");
 }

@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use once_cell::sync::Lazy;
 use proptest::prelude::*;
 use zhen_extract::text::fold_char;
-use zhen_extract::{timeline, Extraction, Extractor, MetricTimeline, Token};
+use zhen_extract::{
+    institution_index, timeline, Extraction, Extractor, InstitutionEntry, MetricTimeline, Token,
+};
 
 // ---- the vocabulary -------------------------------------------------------
 
@@ -420,6 +422,9 @@ proptest! {
         let lines = timeline([("doc", &out)]);
         let json = serde_json::to_string(&lines).unwrap();
         prop_assert_eq!(serde_json::from_str::<Vec<MetricTimeline>>(&json).unwrap(), lines);
+        let rows = institution_index([("doc", &out), ("again", &out)]);
+        let json = serde_json::to_string(&rows).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Vec<InstitutionEntry>>(&json).unwrap(), rows);
         let doc = ex().analyze(&text).unwrap();
         let tokens: Vec<Token> = doc.tokens().collect();
         let json = serde_json::to_string(&tokens).unwrap();

@@ -3,11 +3,11 @@
 
 use super::gazetteer::name_key;
 use crate::model::{Extraction, InstitutionKind, SpanText};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
 /// Where one mention of an institution is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstitutionOccurrence {
     /// The document's name, as given to [`institution_index`].
     pub doc: String,
@@ -16,14 +16,14 @@ pub struct InstitutionOccurrence {
 }
 
 /// One body (or category) of a corpus with every mention of it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstitutionEntry {
     /// What the mentions were merged by: the `canonical_id` where the
     /// gazetteer knows the body, else the normalised name (width-folded,
     /// lower-cased, without white space and quotes).
     pub key: String,
     /// The gazetteer's id, where known.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canonical_id: Option<String>,
     /// The normalised name of the first mention.
     pub name: String,

@@ -6,7 +6,7 @@ use crate::error::RuleError;
 use crate::model::InstitutionKind;
 use crate::rules::Table;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One body or category.
 #[derive(Debug, Clone)]
@@ -27,9 +27,9 @@ pub(crate) struct Gazetteer {
     /// Whether each pattern is English (matched on word boundaries).
     pub pattern_latin: Vec<bool>,
     /// Entry by [`name_key`] of every alias.
-    pub by_key: HashMap<String, usize>,
+    pub by_key: FxHashMap<String, usize>,
     /// Chinese aliases of categories (folded), for "ends with a category".
-    pub zh_categories: HashMap<String, usize>,
+    pub zh_categories: FxHashMap<String, usize>,
     /// Chinese aliases of named bodies, for the segmenter.
     pub zh_words: Vec<String>,
 }
@@ -55,8 +55,8 @@ impl Gazetteer {
         let mut patterns = Vec::new();
         let mut pattern_entry = Vec::new();
         let mut pattern_latin = Vec::new();
-        let mut by_key = HashMap::new();
-        let mut zh_categories = HashMap::new();
+        let mut by_key = FxHashMap::default();
+        let mut zh_categories = FxHashMap::default();
         let mut zh_words = Vec::new();
         for row in t.rows() {
             let id = t.required(row, "canonical_id")?;

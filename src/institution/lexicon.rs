@@ -4,7 +4,7 @@
 use crate::error::RuleError;
 use crate::rules::Table;
 use crate::text::{fold_char, is_han};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Folds a rule cell to the shadow form: traditional to simplified,
 /// full-width to half-width, ASCII lower-cased.
@@ -30,23 +30,23 @@ pub(crate) struct Goal {
 /// The compiled boundary and name-word tables.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    pub zh_stop: HashSet<String>,
-    pub zh_modifier: HashSet<String>,
-    pub zh_qualifier: HashSet<String>,
+    pub zh_stop: FxHashSet<String>,
+    pub zh_modifier: FxHashSet<String>,
+    pub zh_qualifier: FxHashSet<String>,
     pub zh_goal: Vec<Goal>,
-    pub zh_proper: HashSet<String>,
-    pub zh_common: HashSet<String>,
-    pub en_stop: HashSet<String>,
-    pub en_modifier: HashSet<String>,
-    pub en_goal: HashSet<String>,
+    pub zh_proper: FxHashSet<String>,
+    pub zh_common: FxHashSet<String>,
+    pub en_stop: FxHashSet<String>,
+    pub en_modifier: FxHashSet<String>,
+    pub en_goal: FxHashSet<String>,
     pub en_goal_after: Vec<Vec<String>>,
     pub en_joined: Vec<Vec<String>>,
-    pub en_proper: HashSet<String>,
+    pub en_proper: FxHashSet<String>,
     /// Words after a list marker that name what the items are (`等地`).
-    pub zh_list_class: HashSet<String>,
+    pub zh_list_class: FxHashSet<String>,
     /// Scope words (`各级`): stop words after which field words and a
     /// kind name a category.
-    pub zh_scope: HashSet<String>,
+    pub zh_scope: FxHashSet<String>,
     /// Words that, right after a name, make it part of a place name (a
     /// road: `中关村大街`).
     pub zh_road: Vec<String>,
@@ -54,13 +54,13 @@ pub(crate) struct Lexicon {
     pub zh_goal_after: Vec<String>,
     /// English words that, opening a name with no proper word, make it a
     /// goal phrase (`an international I&T centre`).
-    pub en_goal_open: HashSet<String>,
+    pub en_goal_open: FxHashSet<String>,
     /// English words after a head that open its parent's name, which is
     /// part of the name (`of`, `under`).
-    pub en_parent: HashSet<String>,
+    pub en_parent: FxHashSet<String>,
     /// Lower-case English words that may stand between the capitalised
     /// words of a parent's name (`of the`, `for`).
-    pub en_parent_inner: HashSet<String>,
+    pub en_parent_inner: FxHashSet<String>,
     /// Longest Chinese stop word, in characters.
     pub zh_stop_max: usize,
 }

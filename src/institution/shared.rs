@@ -6,7 +6,7 @@ use super::suffix::*;
 use super::{Cand, InstitutionRules, Source};
 use crate::model::InstitutionKind;
 use crate::span::Span;
-use crate::token::Token;
+use crate::token::ShadowToken;
 
 /// One name of a list sharing a suffix.
 pub(super) struct Item {
@@ -190,7 +190,7 @@ pub(super) fn ends_in_name(hits: &[SuffixHit], item: Span) -> bool {
 /// many words as the item before it.
 pub(super) fn coordination_unmarked(
     text: &str,
-    tokens: &[Token],
+    tokens: &[ShadowToken],
     para: Span,
     start: usize,
     suffix: Span,
@@ -207,21 +207,21 @@ pub(super) fn coordination_unmarked(
     }
     let prev = items.last()?.span;
     // tokens are in text order: look only at those starting in each span
-    let from = |at: usize| tokens.partition_point(|t| t.span.start < at);
+    let from = |at: usize| tokens.partition_point(|t| t.span().start < at);
     let want = tokens[from(prev.start)..]
         .iter()
-        .take_while(|t| t.span.start < prev.end)
-        .filter(|t| prev.contains(t.span))
+        .take_while(|t| t.span().start < prev.end)
+        .filter(|t| prev.contains(t.span()))
         .count();
-    let name_tokens: Vec<&Token> = tokens[from(start)..]
+    let name_tokens: Vec<&ShadowToken> = tokens[from(start)..]
         .iter()
-        .take_while(|t| t.span.start < suffix.start)
-        .filter(|t| t.span.end <= suffix.start)
+        .take_while(|t| t.span().start < suffix.start)
+        .filter(|t| t.span().end <= suffix.start)
         .collect();
     if want == 0 || name_tokens.len() <= want {
         return None;
     }
-    let last = Span::new(start, name_tokens[want - 1].span.end);
+    let last = Span::new(start, name_tokens[want - 1].span().end);
     if !r.zh_proper(&text[last], true) {
         return None;
     }

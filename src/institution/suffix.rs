@@ -9,7 +9,7 @@ use crate::error::RuleError;
 use crate::model::InstitutionKind;
 use crate::rules::Table;
 use crate::span::Span;
-use crate::token::Token;
+use crate::token::ShadowToken;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// What a suffix row says.
@@ -129,7 +129,7 @@ pub(super) struct SuffixHit {
 pub(crate) fn find(
     text: &str,
     paragraphs: &[Span],
-    tokens: &[Token],
+    tokens: &[ShadowToken],
     r: &InstitutionRules,
     out: &mut Vec<Cand>,
     suppress: &mut Vec<Span>,

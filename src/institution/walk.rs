@@ -5,7 +5,7 @@
 use super::suffix::*;
 use super::InstitutionRules;
 use crate::span::Span;
-use crate::token::{Token, TokenKind};
+use crate::token::{ShadowToken, TokenKind};
 
 /// Part-of-speech tags of words that do not open a name: verbs, adverbs,
 /// prepositions, conjunctions, pronouns and particles (`抓住国家重点实验室`,
@@ -43,7 +43,7 @@ pub(super) struct Walk {
 /// tokens may belong to a name.
 pub(super) fn walk_left(
     text: &str,
-    tokens: &[Token],
+    tokens: &[ShadowToken],
     name_ends: &[usize],
     para_start: usize,
     at: usize,
@@ -53,16 +53,16 @@ pub(super) fn walk_left(
     let mut start = at;
     let mut chars = 0;
     let mut latin = 0;
-    let mut i = tokens.partition_point(|t| t.span.start < at);
+    let mut i = tokens.partition_point(|t| t.span().start < at);
     let stop = loop {
         if i == 0 {
             break Stop::Edge;
         }
         let t = &tokens[i - 1];
-        if t.span.end <= para_start || t.span.start < para_start {
+        if t.span().end <= para_start || t.span().start < para_start {
             break Stop::Edge;
         }
-        let piece = Span::new(t.span.start, t.span.end.min(start));
+        let piece = Span::new(t.span().start, t.span().end.min(start));
         if piece.end < start {
             // white space the text layer kept: a break between words
             break Stop::Edge;
@@ -149,7 +149,7 @@ pub(super) fn walk_left(
         }
         chars += n;
         start = next;
-        i = tokens.partition_point(|t| t.span.start < start);
+        i = tokens.partition_point(|t| t.span().start < start);
     };
     // a joiner left dangling at the front is not part of the name
     let trimmed = text[start..at].trim_start_matches(['·', '—', '-', '–']);
@@ -181,7 +181,7 @@ pub(super) fn qualifier_ending(
 pub(super) fn ends_in_phrase(
     before: &str,
     min: usize,
-    set: &std::collections::HashSet<String>,
+    set: &rustc_hash::FxHashSet<String>,
     max_chars: usize,
 ) -> bool {
     before

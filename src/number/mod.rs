@@ -20,7 +20,7 @@ use crate::rules::Table;
 use crate::text::fold_char;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use decimal::{Dec, Overflow};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use thiserror::Error;
 
 /// How a number is written.
@@ -114,17 +114,17 @@ pub(crate) enum Role {
 /// The compiled `numerals` table.
 #[derive(Debug, Clone)]
 pub struct NumberRules {
-    pub(crate) chinese: HashMap<char, Role>,
+    pub(crate) chinese: FxHashMap<char, Role>,
     pub(crate) fraction_markers: Vec<String>,
-    pub(crate) minus_chars: HashSet<char>,
-    pub(crate) en_units: HashMap<String, i64>,
-    pub(crate) en_tens: HashMap<String, i64>,
-    pub(crate) en_scales: HashMap<String, i64>,
-    pub(crate) en_fractions: HashMap<String, i64>,
-    pub(crate) en_articles: HashSet<String>,
+    pub(crate) minus_chars: FxHashSet<char>,
+    pub(crate) en_units: FxHashMap<String, i64>,
+    pub(crate) en_tens: FxHashMap<String, i64>,
+    pub(crate) en_scales: FxHashMap<String, i64>,
+    pub(crate) en_fractions: FxHashMap<String, i64>,
+    pub(crate) en_articles: FxHashSet<String>,
     pub(crate) en_over: Vec<String>,
-    pub(crate) en_points: HashSet<String>,
-    pub(crate) en_minus: HashSet<String>,
+    pub(crate) en_points: FxHashSet<String>,
+    pub(crate) en_minus: FxHashSet<String>,
     /// Scale suffixes glued to digits, longest first (case matters).
     pub(crate) suffixes: Vec<(String, Dec)>,
     /// Scale suffixes that only follow an amount of money.
@@ -153,17 +153,17 @@ impl NumberRules {
         unit_words: impl IntoIterator<Item = &'a str>,
     ) -> Result<NumberRules, RuleError> {
         let mut r = NumberRules {
-            chinese: HashMap::new(),
+            chinese: FxHashMap::default(),
             fraction_markers: Vec::new(),
-            minus_chars: HashSet::new(),
-            en_units: HashMap::new(),
-            en_tens: HashMap::new(),
-            en_scales: HashMap::new(),
-            en_fractions: HashMap::new(),
-            en_articles: HashSet::new(),
+            minus_chars: FxHashSet::default(),
+            en_units: FxHashMap::default(),
+            en_tens: FxHashMap::default(),
+            en_scales: FxHashMap::default(),
+            en_fractions: FxHashMap::default(),
+            en_articles: FxHashSet::default(),
             en_over: Vec::new(),
-            en_points: HashSet::new(),
-            en_minus: HashSet::new(),
+            en_points: FxHashSet::default(),
+            en_minus: FxHashSet::default(),
             suffixes: Vec::new(),
             money_suffixes: Vec::new(),
             guard: None,

@@ -19,7 +19,7 @@ use crate::number::{scaled, NumberForm, NumberMatch};
 use crate::rules::Rules;
 use crate::span::Span;
 use crate::text::{is_han, Document};
-use crate::token::{Token, TokenKind};
+use crate::token::{ShadowToken, TokenKind};
 use english::{counted_noun, lead_before, range_noun};
 use units::UnitRow;
 
@@ -166,13 +166,18 @@ pub(crate) fn find(
     // mentions never overlap: of two that do, the one starting first (on
     // a tie, the longer) stands
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
-        if kept.last().is_none_or(|k| !k.span.overlaps(h.span)) {
-            kept.push(h);
+    // (in place: a second vector of hits was the largest structure of a
+    // text dense with figures)
+    let mut last: Option<Span> = None;
+    hits.retain(|h| {
+        let keep = last.is_none_or(|k| !k.overlaps(h.span));
+        if keep {
+            last = Some(h.span);
         }
-    }
-    kept
+        keep
+    });
+    hits.shrink_to_fit();
+    hits
 }
 
 /// True where a number may start at `at` (`c` is the character there).
@@ -254,17 +259,17 @@ fn scan_paragraph(
 /// (`统一大市场`), or at its start with the word running past the mention
 /// (`陆家嘴`, a place, not 6 家). A word that is the mention itself
 /// (`百分之五`, `三双`) is no such piece.
-fn inside_a_word(tokens: &[Token], text: &str, h: &Hit) -> bool {
+fn inside_a_word(tokens: &[ShadowToken], text: &str, h: &Hit) -> bool {
     if text[h.number].bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let i = tokens.partition_point(|t| t.span.end <= h.number.start);
+    let i = tokens.partition_point(|t| t.span().end <= h.number.start);
     tokens.get(i).is_some_and(|t| {
         t.kind == TokenKind::Han
-            && t.span.start <= h.number.start
-            && (t.span.start < h.span.start || t.span.end > h.span.end)
+            && t.span().start <= h.number.start
+            && (t.span().start < h.span.start || t.span().end > h.span.end)
             // a word of the dictionary, not a guess of the segmenter's
-            && crate::token::jieba().has_word(&text[t.span])
+            && crate::token::jieba().has_word(&text[t.span()])
     })
 }
 

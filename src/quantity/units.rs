@@ -9,7 +9,7 @@ use crate::number::NumberRules;
 use crate::rules::Tables;
 use crate::text::{fold_char, is_han};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One unit, counter or currency word, on one side of a number.
 #[derive(Debug, Clone)]
@@ -46,8 +46,8 @@ pub(crate) struct QuantityRules {
     /// The rows of `before` by the ASCII-lowercased last character of
     /// their word, longest word first: a number's left context is looked
     /// up, not compared with every currency name.
-    before_by_last: HashMap<char, Vec<usize>>,
-    pub not_noun: HashSet<String>,
+    before_by_last: FxHashMap<char, Vec<usize>>,
+    pub not_noun: FxHashSet<String>,
     pub leads: Vec<String>,
 }
 
@@ -166,7 +166,7 @@ impl QuantityRules {
         let after_any = automaton(&after, false)?;
         let after_exact = automaton(&after, true)?;
         let words = t.get("number_words");
-        let mut not_noun = HashSet::new();
+        let mut not_noun = FxHashSet::default();
         let mut leads = Vec::new();
         for row in words.rows() {
             let w = folded(words.required(row, "word")?).to_ascii_lowercase();
@@ -185,7 +185,7 @@ impl QuantityRules {
         leads.sort_by_key(|w| std::cmp::Reverse(w.len()));
         // the longest currency word before a number wins (`NT$` over `$`)
         before.sort_by_key(|r| std::cmp::Reverse(r.word.len()));
-        let mut before_by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut before_by_last: FxHashMap<char, Vec<usize>> = FxHashMap::default();
         for (i, r) in before.iter().enumerate() {
             if let Some(c) = r.word.chars().next_back() {
                 before_by_last

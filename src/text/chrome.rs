@@ -5,10 +5,10 @@
 //! no quantities and no targets (the dates in it are still year mentions).
 
 use crate::error::RuleError;
-use crate::exclusion::compile_pattern;
+use crate::exclusion::{compile_pattern, pattern_set, LazyPattern};
 use crate::rules::Table;
 use crate::span::Span;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// What part of the text a chrome pattern marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,13 +26,16 @@ enum Scope {
 #[derive(Debug)]
 struct Rule {
     scope: Scope,
-    regex: Regex,
+    regex: LazyPattern,
 }
 
 /// The compiled `chrome` table.
 #[derive(Debug)]
 pub struct ChromeRules {
     rules: Vec<Rule>,
+    /// Every rule's pattern in one set: one pass tells which rules match
+    /// a text at all, and only those run over it.
+    any: RegexSet,
 }
 
 /// The most lines a list under a heading runs over.
@@ -46,6 +49,7 @@ impl ChromeRules {
     /// Compiles the `chrome` table, checking every example.
     pub fn compile(t: &Table) -> Result<ChromeRules, RuleError> {
         let mut rules = Vec::new();
+        let mut rows = Vec::new();
         for row in t.rows() {
             t.required(row, "name")?;
             let scope = match t.required(row, "scope")? {
@@ -61,20 +65,23 @@ impl ChromeRules {
                 }
             };
             let src = t.required(row, "pattern")?;
-            let regex =
-                compile_pattern(src).map_err(|e| t.error(row, format!("bad pattern: {e}")))?;
-            if scope == Scope::Sequence && regex.capture_names().flatten().all(|n| n != "n") {
-                return Err(t.error(row, "a sequence pattern needs a capture group named n"));
-            }
-            for ex in t.list(row, "examples") {
-                let folded: String = ex.chars().map(crate::text::fold_char).collect();
-                if !regex.is_match(&folded) {
-                    return Err(t.error(row, format!("example `{ex}` does not match the pattern")));
+            let regex = LazyPattern::new(src);
+            if scope == Scope::Sequence {
+                let regex =
+                    compile_pattern(src).map_err(|e| t.error(row, format!("bad pattern: {e}")))?;
+                if regex.capture_names().flatten().all(|n| n != "n") {
+                    return Err(t.error(row, "a sequence pattern needs a capture group named n"));
                 }
             }
+            rows.push(row);
             rules.push(Rule { scope, regex });
         }
-        Ok(ChromeRules { rules })
+        let any = pattern_set(
+            t,
+            &rows,
+            &rules.iter().map(|r| &r.regex).collect::<Vec<_>>(),
+        )?;
+        Ok(ChromeRules { rules, any })
     }
 
     /// The chrome of a shadow text with its paragraphs: sorted, disjoint
@@ -82,22 +89,24 @@ impl ChromeRules {
     pub(crate) fn find(&self, text: &str, paragraphs: &[Span]) -> Vec<Span> {
         let mut out = Vec::new();
         let para_of = |at: usize| paragraphs.partition_point(|p| p.end <= at);
-        for rule in &self.rules {
+        let matching = self.any.matches(text);
+        for rule in matching.iter().map(|i| &self.rules[i]) {
+            let Some(regex) = rule.regex.get() else {
+                continue;
+            };
             match rule.scope {
-                Scope::Span => out.extend(
-                    rule.regex
-                        .find_iter(text)
-                        .map(|m| Span::new(m.start(), m.end())),
-                ),
+                Scope::Span => {
+                    out.extend(regex.find_iter(text).map(|m| Span::new(m.start(), m.end())))
+                }
                 Scope::Line => {
-                    for m in rule.regex.find_iter(text) {
+                    for m in regex.find_iter(text) {
                         if let Some(p) = paragraphs.get(para_of(m.start())) {
                             out.push(Span::new(p.start.min(m.start()), p.end.max(m.end())));
                         }
                     }
                 }
                 Scope::List => {
-                    for m in rule.regex.find_iter(text) {
+                    for m in regex.find_iter(text) {
                         let i = para_of(m.start());
                         let Some(head) = paragraphs.get(i) else {
                             continue;
@@ -111,7 +120,7 @@ impl ChromeRules {
                         }
                     }
                 }
-                Scope::Sequence => out.extend(runs(rule, text, &para_of)),
+                Scope::Sequence => out.extend(runs(regex, text, &para_of)),
             }
         }
         out.sort_by_key(|s| (s.start, s.end));
@@ -140,9 +149,8 @@ fn list_item(line: &str) -> bool {
 
 /// The number spans of the runs 1, 2, 3… among the matches of a sequence
 /// rule: consecutive matches, on one line or on neighbouring lines.
-fn runs(rule: &Rule, text: &str, para_of: &dyn Fn(usize) -> usize) -> Vec<Span> {
-    let items: Vec<(u32, Span, usize)> = rule
-        .regex
+fn runs(regex: &Regex, text: &str, para_of: &dyn Fn(usize) -> usize) -> Vec<Span> {
+    let items: Vec<(u32, Span, usize)> = regex
         .captures_iter(text)
         .filter_map(|c| {
             let n = c.name("n")?;

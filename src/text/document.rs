@@ -7,7 +7,7 @@ use crate::rules::Rules;
 use crate::span::Span;
 use crate::text::segment::Segments;
 use crate::text::Normalized;
-use crate::token::Token;
+use crate::token::{ShadowToken, Token};
 
 /// A document read through the text layer: its paragraphs, sentences and
 /// tokens, with spans into the original input.
@@ -16,7 +16,7 @@ pub struct Document<'h> {
     input: &'h str,
     pub(crate) norm: Normalized,
     pub(crate) segments: Segments,
-    pub(crate) tokens: Vec<Token>,
+    pub(crate) tokens: Vec<ShadowToken>,
     /// Page chrome, as sorted disjoint shadow spans.
     chrome: Vec<Span>,
 }
@@ -30,6 +30,9 @@ impl<'h> Document<'h> {
         for p in &segments.paragraphs {
             crate::token::tokenize_into(norm.text(), *p, &mut tokens);
         }
+        // the room the vector grew into is half of it at worst, kept for
+        // the whole extraction
+        tokens.shrink_to_fit();
         Document {
             input,
             norm,
@@ -68,7 +71,7 @@ impl<'h> Document<'h> {
     /// The tokens, with original spans.
     pub fn tokens(&self) -> impl Iterator<Item = Token> + '_ {
         self.tokens.iter().map(|t| Token {
-            span: self.norm.to_original(t.span),
+            span: self.norm.to_original(t.span()),
             kind: t.kind,
         })
     }

@@ -5,7 +5,7 @@
 //! change: some simplified forms are 4-byte characters).
 
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// First code point of the dense part of the fold table.
 const DENSE_FROM: u32 = 0x2E80;
@@ -18,11 +18,11 @@ const DENSE_TO: u32 = 0x1_0000;
 /// a map for the few supplementary-plane entries.
 struct FoldTable {
     dense: Vec<char>,
-    sparse: HashMap<char, char>,
+    sparse: FxHashMap<char, char>,
 }
 
 static T2S: Lazy<FoldTable> = Lazy::new(|| {
-    let mut map = HashMap::new();
+    let mut map = FxHashMap::default();
     for line in include_str!("../../rules/t2s.tsv").lines() {
         if line.starts_with('#') {
             continue;
@@ -39,7 +39,7 @@ static T2S: Lazy<FoldTable> = Lazy::new(|| {
     let mut dense: Vec<char> = (DENSE_FROM..DENSE_TO)
         .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
         .collect();
-    let mut sparse = HashMap::new();
+    let mut sparse = FxHashMap::default();
     for (t, s) in map {
         let c = t as u32;
         if (DENSE_FROM..DENSE_TO).contains(&c) {

@@ -23,6 +23,7 @@ mod document;
 mod fold;
 pub(crate) mod grid;
 mod markup;
+mod offsets;
 pub(crate) mod segment;
 
 pub use chrome::ChromeRules;
@@ -45,10 +46,8 @@ use crate::span::Span;
 #[derive(Clone, Debug)]
 pub struct Normalized {
     text: String,
-    /// For each shadow byte, the original start of its source character.
-    starts: Vec<u32>,
-    /// For each shadow byte, the original end of its source character.
-    ends: Vec<u32>,
+    /// For each shadow byte, the original span of its source character.
+    map: offsets::OffsetMap,
     orig_len: usize,
     /// Shadow offset where the current line starts, and whether it is a
     /// table row (it holds a tab, or a gap of [`TABLE_GAP`] spaces or
@@ -92,28 +91,29 @@ fn zero_width(c: char) -> bool {
 /// length and whether it is a line break. Tabs are not spaces here: they
 /// separate table cells.
 fn space_at(input: &str, at: usize) -> Option<(usize, bool)> {
-    let c = input[at..].chars().next()?;
-    let space = |c: char| {
-        matches!(
-            c,
-            ' ' | '\u{3000}'
-                | '\u{a0}'
-                | '\u{202f}'
-                | '\u{2007}'
-                | '\u{2009}'
-                | '\u{200a}'
-                | '\u{2002}'..='\u{2006}'
-        )
-    };
+    space_of(input, at, input[at..].chars().next()?)
+}
+
+/// [`space_at`] for the character `c` already read at `at`.
+fn space_of(input: &str, at: usize, c: char) -> Option<(usize, bool)> {
     match c {
         '\n' => Some((1, true)),
         '\r' => Some((1, false)),
         '&' => markup::entity_at(&input[at..])
-            .filter(|(ch, _)| space(*ch))
+            .filter(|(ch, _)| is_space(*ch))
             .map(|(_, len)| (len, false)),
-        c if space(c) => Some((c.len_utf8(), false)),
+        c if is_space(c) => Some((c.len_utf8(), false)),
         _ => None,
     }
+}
+
+/// A space character (not a line break, not a tab).
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{3000}' | '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\u{2002}'
+            ..='\u{2006}'
+    )
 }
 
 /// True for CJK ideographs, including `〇`.
@@ -159,8 +159,7 @@ impl Normalized {
         let skips = markup::skipped_regions(input);
         let mut n = Normalized {
             text: String::with_capacity(input.len()),
-            starts: Vec::with_capacity(input.len()),
-            ends: Vec::with_capacity(input.len()),
+            map: offsets::OffsetMap::default(),
             orig_len: input.len(),
             line_start: 0,
             line_is_row: false,
@@ -178,7 +177,16 @@ impl Normalized {
                     continue;
                 }
             }
-            if space_at(input, i).is_some() {
+            let c = input[i..].chars().next().expect("in bounds");
+            let clen = c.len_utf8();
+            if c.is_ascii_graphic() && c != '&' {
+                // most characters: printable ASCII other than an entity,
+                // which folds to itself
+                n.push(c, i, i + 1);
+                i += 1;
+                continue;
+            }
+            if space_of(input, i, c).is_some() {
                 // a run of spaces and line breaks (tabs end the run: they
                 // separate table cells)
                 let mut j = i;
@@ -222,8 +230,6 @@ impl Normalized {
                 i = j;
                 continue;
             }
-            let c = input[i..].chars().next().expect("in bounds");
-            let clen = c.len_utf8();
             if c == '&' {
                 if let Some((ch, len)) = markup::entity_at(&input[i..]) {
                     if !zero_width(ch) {
@@ -240,6 +246,7 @@ impl Normalized {
             }
             i += clen;
         }
+        n.map.finish();
         n
     }
 
@@ -354,17 +361,14 @@ impl Normalized {
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {
-        let len = c.len_utf8();
+        self.map
+            .push(&self.text, self.text.len(), c.len_utf8(), start, end);
         self.text.push(c);
         if c == '\n' {
             self.line_start = self.text.len();
             self.line_is_row = false;
         } else if c == '\t' {
             self.line_is_row = true;
-        }
-        for _ in 0..len {
-            self.starts.push(start as u32);
-            self.ends.push(end as u32);
         }
     }
 
@@ -386,18 +390,18 @@ impl Normalized {
             return Span::new(at, at);
         }
         Span::new(
-            self.starts[span.start] as usize,
-            self.ends[span.end - 1] as usize,
+            self.map.source(&self.text, span.start).0,
+            self.map.source(&self.text, span.end - 1).1,
         )
     }
 
     /// The original byte offset of a shadow position (its character's
     /// start, or the end of the input for the end of the shadow).
     pub fn original_offset(&self, at: usize) -> usize {
-        if at >= self.starts.len() {
+        if at >= self.text.len() {
             self.orig_len
         } else {
-            self.starts[at] as usize
+            self.map.source(&self.text, at).0
         }
     }
 }

@@ -64,13 +64,8 @@ impl Segments {
     pub(crate) fn new(text: &str) -> Segments {
         let mut seg = Segments::default();
         let mut para_start = 0;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), '\n')))
-        {
-            if c != '\n' {
-                continue;
-            }
+        let breaks = text.match_indices('\n').map(|(i, _)| i);
+        for i in breaks.chain(std::iter::once(text.len())) {
             let line = trim(text, Span::new(para_start, i));
             para_start = i + 1;
             let mut rest = line;
