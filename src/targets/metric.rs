@@ -445,8 +445,8 @@ impl Ctx<'_> {
     /// True where no Han word of the segmenter runs across `at`.
     pub(super) fn word_boundary(&self, at: usize) -> bool {
         let tokens = &self.doc.tokens;
-        let i = tokens.partition_point(|t| t.span.end <= at);
-        tokens.get(i).is_none_or(|t| t.span.start >= at)
+        let i = tokens.partition_point(|t| t.span().end <= at);
+        tokens.get(i).is_none_or(|t| t.span().start >= at)
     }
 
     /// True where a piece holds at least two letters or Han characters.

@@ -354,7 +354,11 @@ impl Normalized {
                 .rev()
                 .nth(1)
                 .is_some_and(|c| c.is_ascii_digit());
-            let point = self.starts.last().map_or(0, |&s| s as usize);
+            let point = self
+                .text
+                .len()
+                .checked_sub(1)
+                .map_or(0, |at| self.map.source(&self.text, at).0);
             return digit_before && input[..point].ends_with(' ');
         }
         false
