@@ -424,10 +424,13 @@ impl Ctx<'_> {
             .map_or(q.span.start, |(first, _)| self.quantities[first].span.start);
         let before = between(before.start, head.min(before.end));
         let t = &self.text[before];
+        // (not the 比 of a share word: `占比`, `比重`)
+        let shares = w.share_head.words_in(t);
         let &(o, _) = w.compare_year.words_in(t).iter().find(|&&(o, n)| {
             !t[o..o + n].is_ascii()
                 && self.word_boundary(before.start + o)
                 && self.word_boundary(before.start + o + n)
+                && !shares.iter().any(|&(so, sn)| so < o + n && o < so + sn)
         })?;
         let at = before.start + o;
         if self.quantities_in(between(at, before.end)).next().is_some() {
@@ -616,11 +619,12 @@ mod tests {
             metrics("园区营收增速比全省、全市分别高出3.2、1.5个百分点。"),
             ["园区营收", "园区营收"]
         );
-        // `比重` holds no comparison
+        // `比重` and `占比` hold no comparison
         assert_eq!(
             metrics("研发经费占地区生产总值的比重达到2.5%。"),
             ["研发经费占地区生产总值的比重"]
         );
+        assert_eq!(metrics("全区科技人员占比约为4.1%。"), ["全区科技人员占比"]);
     }
 
     #[test]
