@@ -127,10 +127,33 @@ impl Ctx<'_> {
         }
         let year = year_hit.and_then(|y| match (y.kind, status) {
             (YearKind::PlanPeriod | YearKind::Range, Status::Target) => Some(y.end_year),
-            (YearKind::PlanPeriod | YearKind::Range, Status::Actual) => None,
+            (YearKind::PlanPeriod | YearKind::Range, Status::Actual) => {
+                self.period_end(y, q, sentence)
+            }
             _ => Some(y.end_year),
         });
         (year, status)
+    }
+
+    /// The year of a reported figure in a period (`2018-2022年，高新技术企业
+    /// 由6590家增至2万家，增长203.2%`): the first year for the from figure
+    /// of a from-to pair, the last for the to figure and what follows it in
+    /// the sentence; none for a figure of the period as a whole.
+    fn period_end(&self, y: &YHit, q: &QHit, sentence: Span) -> Option<i32> {
+        let i = self
+            .quantities
+            .partition_point(|o| o.span.start < q.span.start);
+        let clause = self.clause(q.span.start);
+        let is_from = self.quantities.get(i + 1).is_some_and(|next| {
+            self.clause(next.span.start) == clause && self.baseline(i + 1, next, clause).is_some()
+        });
+        if is_from {
+            return Some(y.start_year);
+        }
+        let reached = self
+            .quantities_in(between(sentence.start, q.span.end))
+            .any(|(k, o)| self.baseline(k, o, self.clause(o.span.start)).is_some());
+        reached.then_some(y.end_year)
     }
 
     /// True where year `y` stands right after a figure other than `q`
@@ -382,6 +405,26 @@ mod tests {
                 ("300家", None),
                 ("1万件", Some(2024)),
                 ("8%", Some(2024))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_period_s_from_figure_is_its_first_year_and_the_rest_its_last() {
+        let ex = crate::Extractor::builder()
+            .reference_year(2024)
+            .build()
+            .unwrap();
+        let got = ex
+            .extract("2019-2023年，全省高新技术企业由5000家增至1.5万家，增长200%。")
+            .unwrap();
+        let got: Vec<_> = got.targets.iter().map(|t| (t.year, t.status)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some(2019), Actual),
+                (Some(2023), Actual),
+                (Some(2023), Actual)
             ]
         );
     }
