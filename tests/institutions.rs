@@ -281,3 +281,79 @@ fn names_on_unseen_texts_by_class() {
         assert_eq!(got, want, "`{case}`");
     }
 }
+
+/// The tokens of `text` that the extractor reads, as written.
+fn tokens<'t>(ex: &Extractor, text: &'t str) -> Vec<&'t str> {
+    ex.analyze(text)
+        .unwrap()
+        .tokens()
+        .map(|t| &text[t.span])
+        .collect()
+}
+
+/// Issue 11, item 5: a name added at run time reaches the segmenter. The
+/// shipped dictionary splits the brand `天使湾` (`天使` `湾`), so a brand
+/// row for it is never seen whole, and `天使湾创新中心` is no mention; an
+/// extractor built with the row has a segmenter of its own that keeps it
+/// whole, in both scripts.
+#[test]
+fn a_name_added_at_run_time_that_the_shipped_dictionary_splits_is_found() {
+    let shipped = Extractor::new();
+    let added = Extractor::builder()
+        .add_rules("institution_names", "天使湾\tbrand\t依托[天使湾创新中心]")
+        .build()
+        .unwrap();
+    for text in [
+        "依托天使湾创新中心开展合作。",
+        "依託天使灣創新中心開展合作。",
+    ] {
+        let brand = &text["依托".len().."依托天使湾".len()];
+        // the shipped dictionary really splits it, and misses the name
+        let split = tokens(&shipped, text);
+        assert!(!split.contains(&brand), "{split:?}");
+        assert!(split.contains(&&brand[.."天使".len()]), "{split:?}");
+        assert!(
+            shipped.extract(text).unwrap().institutions.is_empty(),
+            "{text}"
+        );
+        // the added row keeps it whole, and the name is found
+        assert!(tokens(&added, text).contains(&brand), "{text}");
+        let got = added.extract(text).unwrap().institutions;
+        assert_eq!(
+            got.len(),
+            1,
+            "{text}: {}",
+            texts(&added.extract(text).unwrap()).join(", ")
+        );
+        let name_end = "依托天使湾创新中心".len();
+        assert_eq!(
+            (got[0].span.start, got[0].span.end),
+            ("依托".len(), name_end)
+        );
+        assert_eq!(got[0].span.text, text["依托".len()..name_end]);
+        assert_eq!(got[0].name, "天使湾创新中心");
+        assert_eq!(got[0].kind, InstitutionKind::Center);
+        assert!(!got[0].generic);
+    }
+    // a gazetteer row reaches it too, with its id across scripts and
+    // languages
+    let known = Extractor::builder()
+        .add_rules(
+            "gazetteer",
+            "tianshiwan_center\tcenter\tno\t天使湾创新中心|Tianshiwan Innovation Center\t",
+        )
+        .build()
+        .unwrap();
+    for (text, name) in [
+        ("依託天使灣創新中心開展合作。", "天使灣創新中心"),
+        (
+            "the Tianshiwan Innovation Center opened",
+            "Tianshiwan Innovation Center",
+        ),
+    ] {
+        let got = known.extract(text).unwrap().institutions;
+        assert_eq!(got.len(), 1, "{text}");
+        assert_eq!(got[0].span.text, name);
+        assert_eq!(got[0].canonical_id.as_deref(), Some("tianshiwan_center"));
+    }
+}

@@ -48,6 +48,9 @@ pub(crate) struct InstitutionRules {
     lexicon: lexicon::Lexicon,
     /// Words the segmenter must keep whole: named aliases and name words.
     words: Vec<String>,
+    /// The segmenter of the rules these belong to (set by
+    /// [`Rules::compile`] and [`Rules::segment_added_words`]).
+    pub(crate) segmenter: crate::token::Segmenter,
 }
 
 impl InstitutionRules {
@@ -73,12 +76,18 @@ impl InstitutionRules {
             gazetteer,
             lexicon,
             words,
+            segmenter: crate::token::Segmenter::default(),
         })
     }
 
     /// Words the segmenter must keep whole.
     pub(crate) fn words(&self) -> Vec<&str> {
         self.words.iter().map(String::as_str).collect()
+    }
+
+    /// The segmenter the tags of names come from.
+    pub(crate) fn jieba(&self) -> &jieba_rs::Jieba {
+        self.segmenter.get()
     }
 
     /// True where the Chinese text `s` holds a proper name: a place, brand
@@ -93,7 +102,7 @@ impl InstitutionRules {
             return true;
         }
         let lx = &self.lexicon;
-        let jieba = crate::token::jieba();
+        let jieba = self.jieba();
         jieba.tag(s, true).iter().any(|t| {
             let w = t.word;
             if lx.zh_common.contains(w) {

@@ -24,7 +24,7 @@ pub(super) fn leading_verbs_end(
 ) -> usize {
     let lx = &r.lexicon;
     let mut at = start;
-    for t in crate::token::jieba().tag(&text[start..head], false) {
+    for t in r.jieba().tag(&text[start..head], false) {
         let known = lx.zh_proper.contains(t.word) || lx.zh_qualifier.contains(t.word);
         if known || !NOT_NAME_START_TAGS.contains(&t.tag) || at + t.word.len() >= head {
             break;
