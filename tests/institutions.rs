@@ -357,3 +357,77 @@ fn a_name_added_at_run_time_that_the_shipped_dictionary_splits_is_found() {
         assert_eq!(got[0].canonical_id.as_deref(), Some("tianshiwan_center"));
     }
 }
+
+/// Issue 11, item 2 (EXTRACTION.md section 4): a name split by inline
+/// markup is one mention whose span runs over the markup, from the name's
+/// first byte to its last; nothing inside a tag or an attribute is a
+/// mention. A finance page's copy: a stock-quote link inside a zone's
+/// name, emphasis around the pieces of a name, a name in a `title` and an
+/// `alt` attribute, a link around a whole name, and an English name with a
+/// link around its place word.
+#[test]
+fn names_split_by_inline_markup_are_one_mention_each() {
+    let page = concat!(
+        "<div class=\"article\"><h1 class=\"title\">量子产业再提速</h1>",
+        "<p>例如，<span id=\"stock_1\"><a href=\"https://finance.example.com/q/sh600000\" ",
+        "class=\"keyword\" title=\"合肥高新区\" target=\"_blank\">合肥</a></span>",
+        "<span id=\"quote_1\"></span>高新区培育了一批量子企业，与",
+        "<a href=\"/news/2025/0312.html\">中国科学技术大学</a>合作。</p>\n",
+        "<p><img src=\"https://img.example.com/2025/lab.jpg\" alt=\"明月湖实验室外景\">",
+        "依托<a href=\"https://www.example.com/jf\">金鳳</a><em>實驗室</em>開展合作。</p>\n",
+        "<p>The <a href=\"/z\">Zhangjiang</a> Science City opened in 2016.</p></div>",
+    );
+    let got = Extractor::new().extract(page).unwrap().institutions;
+    let found: Vec<(&str, &str, Option<&str>)> = got
+        .iter()
+        .map(|i| {
+            (
+                i.span.text.as_str(),
+                i.name.as_str(),
+                i.canonical_id.as_deref(),
+            )
+        })
+        .collect();
+    let quote = "合肥</a></span><span id=\"quote_1\"></span>高新区";
+    assert_eq!(
+        found,
+        [
+            (quote, "合肥高新区", Some("hefei_high_tech_zone")),
+            ("中国科学技术大学", "中国科学技术大学", Some("ustc")),
+            ("金鳳</a><em>實驗室", "金凤实验室", Some("jinfeng_lab")),
+            (
+                "Zhangjiang</a> Science City",
+                "Zhangjiang Science City",
+                Some("zhangjiang_science_city")
+            ),
+        ]
+    );
+    // the spans slice the page, from the name's first byte to its last
+    for i in &got {
+        assert_eq!(&page[i.span.start..i.span.end], i.span.text);
+    }
+    assert_eq!(got[0].span.start, page.find(quote).unwrap());
+    // nothing inside a tag: the title and alt attributes give no mention
+    let tags: Vec<(usize, usize)> = page
+        .match_indices('<')
+        .map(|(s, _)| (s, s + page[s..].find('>').unwrap() + 1))
+        .collect();
+    for i in &got {
+        for &(s, e) in &tags {
+            assert!(
+                i.span.start >= e || i.span.end <= s || (i.span.start < s && i.span.end > e),
+                "{:?} reaches into the tag {:?}",
+                i.span.text,
+                &page[s..e]
+            );
+        }
+    }
+    // the same names without markup give the same names
+    let plain = Extractor::new()
+        .extract("例如，合肥高新区培育了一批量子企业。依托金鳳實驗室開展合作。")
+        .unwrap();
+    assert_eq!(
+        texts(&plain),
+        ["合肥高新区".to_string(), "金鳳實驗室".to_string()]
+    );
+}
