@@ -139,6 +139,24 @@ fn join_inside_words(input: &str, regions: &mut [Region]) {
     }
 }
 
+/// `s` without its markup, as written otherwise: a tag that reads as a
+/// space leaves one space (none next to white space), one inside a word
+/// leaves nothing (`合肥</a><span></span>高新区` → `合肥高新区`).
+pub(crate) fn without_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for r in skipped_regions(s) {
+        out.push_str(&s[at..r.start]);
+        let next_is_space = s[r.end..].starts_with(char::is_whitespace);
+        if r.space && !out.ends_with(char::is_whitespace) && !out.is_empty() && !next_is_space {
+            out.push(' ');
+        }
+        at = r.end;
+    }
+    out.push_str(&s[at..]);
+    out
+}
+
 /// A metadata header is hidden but for the values of its date keys, each
 /// kept with its line break.
 fn header_regions(input: &str, start: usize, end: usize, out: &mut Vec<Region>) {
@@ -248,6 +266,20 @@ mod tests {
         assert!(r.iter().all(|x| !x.space));
         // a rule in the middle of a text is no header
         assert!(skipped_regions("a\n---\nb: c\n---\n").is_empty());
+    }
+
+    #[test]
+    fn text_without_markup() {
+        assert_eq!(
+            without_markup("合肥</a></span><span id=\"q1\"></span>高新区"),
+            "合肥高新区"
+        );
+        assert_eq!(
+            without_markup("Zhangjiang</a> Science City"),
+            "Zhangjiang Science City"
+        );
+        assert_eq!(without_markup("Hong<br>Kong"), "Hong Kong");
+        assert_eq!(without_markup("金凤实验室"), "金凤实验室");
     }
 
     #[test]

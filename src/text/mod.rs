@@ -30,6 +30,7 @@ pub use chrome::ChromeRules;
 pub use document::Document;
 pub use fold::fold_char;
 pub(crate) use fold::fold_lower;
+pub(crate) use markup::without_markup;
 
 use crate::span::Span;
 
