@@ -150,16 +150,13 @@ mod tests {
         let rows = index(&[
             ("a", "在鸿鹄湾智算实验室开展研究。"),
             ("b", "在鴻鵠灣智算實驗室開展研究，鴻鵠灣智算實驗室。"),
-            ("c", "the Hong Kong-Shenzhen Innovation and Technology Park"),
-            ("d", "the Hong Kong/Shenzhen Innovation and Technology Park"),
+            ("c", "the Macao-Zhuhai Innovation and Technology Park"),
+            ("d", "the Macao/Zhuhai Innovation and Technology Park"),
         ]);
         let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
         assert_eq!(
             keys,
-            [
-                "鸿鹄湾智算实验室",
-                "hongkongshenzheninnovationandtechnologypark"
-            ]
+            ["鸿鹄湾智算实验室", "macaozhuhaiinnovationandtechnologypark"]
         );
         assert_eq!(rows[0].documents, ["a", "b"]);
         assert_eq!(rows[0].occurrences.len(), 3);
