@@ -274,6 +274,17 @@ fn names_on_unseen_texts_by_class() {
         "沿中关村大街分布着许多科技企业。",
         "全省每10万人中拥有大学文化程度的为1.8万人。",
         "支持[全国重点实验室]建设",
+        // campuses in brackets belong to the name; glosses do not
+        "园区毗邻[华北电力大学（保定）]和[河北大学]。",
+        "[香港中文大學（深圳）]與[香港科技大學（廣州）]招生。",
+        "Students of [China University of Geosciences (Beijing)] met.",
+        "[香港大学]（港大）与[香港科技大学]（科大）",
+        // joiners inside names, not between names
+        "[香港紡織及成衣研發中心]與[物流及供應鏈多元技術研發中心]獲撥款。",
+        "中國醫藥大學附設醫院與[中山醫學大學]合作。",
+        "[香港理工大學]設有航空及民航研究中心。",
+        // superlatives and headlines
+        "竹科成台灣最賺錢[科學園區]",
     ];
     for case in cases {
         let (plain, want) = marked(case);
