@@ -82,10 +82,22 @@ impl ExtractorBuilder {
     /// `gazetteer`, …), written in that table's tab-separated format, with
     /// or without its header line.
     ///
-    /// Added rows reach every recognizer, but not the segmenter's
-    /// dictionary: the jieba-rs segmenter is built once per process from
-    /// the shipped tables, so an added name the segmenter splits in an odd
-    /// place can still be missed where a shipped one is found.
+    /// Added rows reach every recognizer and the segmenter. The shipped
+    /// tables share one jieba-rs segmenter per process; where added rows
+    /// bring words the segmenter must keep whole that the shipped tables
+    /// lack (an institution name or brand, a unit, a metric wording), the
+    /// extractor builds a segmenter of its own with them, so that a name
+    /// jieba's dictionary would split (`天使湾` read as `天使` `湾`) is read
+    /// whole and found as a shipped one is. Rows that bring no such word
+    /// (an exclusion, a new alias already known) keep the shared one.
+    ///
+    /// The cost of a segmenter of its own is that of loading jieba's
+    /// dictionary once more: measured on the 2-core development machine
+    /// (release build, `setup/*` in `benches/pipeline.rs`), about 160 ms
+    /// to build (against about 34 ms for added rows without new words,
+    /// which recompile the tables only) and about 30 MB of memory, held as long
+    /// as the extractor or a clone of it lives. Build such an extractor
+    /// once and reuse it (clones share the segmenter).
     ///
     /// ```
     /// use zhen_extract::Extractor;
@@ -110,7 +122,9 @@ impl ExtractorBuilder {
             for (name, text) in &self.extra {
                 tables.extend(name, text)?;
             }
-            Arc::new(Rules::compile(&tables)?)
+            let mut rules = Rules::compile(&tables)?;
+            rules.segment_added_words(&Rules::default_rules());
+            Arc::new(rules)
         };
         Ok(Extractor {
             rules,

@@ -2,13 +2,15 @@
 //!
 //! One segmenter is built once for the process and shared; its dictionary
 //! is extended from the rule tables so that unit, metric and institution
-//! words stay whole.
+//! words stay whole. An extractor whose added rule rows bring words of
+//! their own builds a segmenter of its own ([`Segmenter`]).
 
 use crate::span::Span;
 use crate::text::is_han;
 use jieba_rs::Jieba;
 use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is made of.
@@ -61,24 +63,58 @@ impl ShadowToken {
     }
 }
 
-static JIEBA: Lazy<Jieba> = Lazy::new(|| {
+static JIEBA: Lazy<Jieba> =
+    Lazy::new(|| build(&crate::rules::Rules::default_rules().segmenter_words()));
+
+/// jieba's default dictionary extended with `words`, each kept whole.
+fn build(words: &[&str]) -> Jieba {
     let mut j = Jieba::new();
-    for w in crate::rules::Rules::default_rules().segmenter_words() {
+    for w in words {
         j.add_word(w, Some(100_000), None);
     }
     j
-});
+}
 
-/// The shared segmenter, its dictionary extended with the rule tables'
-/// words.
-pub(crate) fn jieba() -> &'static Jieba {
-    &JIEBA
+/// The segmenter a set of rules reads Chinese with: the shared one, built
+/// once per process from the shipped tables, or one of its own for rules
+/// whose added rows bring words the shipped tables lack (a name the shipped
+/// dictionary would split must reach the tokens whole).
+#[derive(Clone, Default)]
+pub(crate) struct Segmenter(Option<Arc<Jieba>>);
+
+impl Segmenter {
+    /// A segmenter of its own: jieba's dictionary with `words` kept whole.
+    /// Costs what loading jieba's dictionary costs (see
+    /// [`crate::ExtractorBuilder::add_rules`]).
+    pub(crate) fn with_words(words: &[&str]) -> Segmenter {
+        Segmenter(Some(Arc::new(build(words))))
+    }
+
+    /// The jieba instance.
+    pub(crate) fn get(&self) -> &Jieba {
+        self.0.as_deref().unwrap_or(&JIEBA)
+    }
+
+    /// True for a segmenter of its own.
+    pub(crate) fn is_own(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.is_own() {
+            "Segmenter(own)"
+        } else {
+            "Segmenter(shared)"
+        })
+    }
 }
 
 /// Cuts a Han run: Chinese numerals of two or more characters that read as
 /// one number (`二〇三五`, `四十五万`) become number tokens, the rest goes
 /// through jieba.
-fn cut_han(text: &str, run: Span, out: &mut Vec<ShadowToken>) {
+fn cut_han(jieba: &Jieba, text: &str, run: Span, out: &mut Vec<ShadowToken>) {
     let rules = crate::rules::Rules::default_rules();
     let mut start = run.start;
     let mut i = run.start;
@@ -99,7 +135,7 @@ fn cut_han(text: &str, run: Span, out: &mut Vec<ShadowToken>) {
                 .scan(text, i, j)
                 .filter(|m| m.end == j && m.value > 0.0);
             if j - i >= 6 && whole.is_some() {
-                jieba_into(text, Span::new(start, i), out);
+                jieba_into(jieba, text, Span::new(start, i), out);
                 out.push(ShadowToken::from_span(Span::new(i, j), TokenKind::Number));
                 start = j;
             }
@@ -108,14 +144,14 @@ fn cut_han(text: &str, run: Span, out: &mut Vec<ShadowToken>) {
             i += c.len_utf8();
         }
     }
-    jieba_into(text, Span::new(start, run.end), out);
+    jieba_into(jieba, text, Span::new(start, run.end), out);
 }
 
-fn jieba_into(text: &str, run: Span, out: &mut Vec<ShadowToken>) {
+fn jieba_into(jieba: &Jieba, text: &str, run: Span, out: &mut Vec<ShadowToken>) {
     if run.is_empty() {
         return;
     }
-    for t in jieba().cut(&text[run], true) {
+    for t in jieba.cut(&text[run], true) {
         out.push(ShadowToken::from_span(
             Span::new(run.start + t.byte_start, run.start + t.byte_end),
             TokenKind::Han,
@@ -123,9 +159,9 @@ fn jieba_into(text: &str, run: Span, out: &mut Vec<ShadowToken>) {
     }
 }
 
-/// Tokenizes `text[range]` (shadow text), appending to `out`. Spans are
-/// byte offsets into `text`.
-pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<ShadowToken>) {
+/// Tokenizes `text[range]` (shadow text) with `jieba`, appending to `out`.
+/// Spans are byte offsets into `text`.
+pub(crate) fn tokenize_into(jieba: &Jieba, text: &str, range: Span, out: &mut Vec<ShadowToken>) {
     let mut i = range.start;
     while i < range.end {
         let c = text[i..].chars().next().expect("in bounds");
@@ -146,7 +182,7 @@ pub(crate) fn tokenize_into(text: &str, range: Span, out: &mut Vec<ShadowToken>)
                 }
                 j += d.len_utf8();
             }
-            cut_han(text, Span::new(i, j), out);
+            cut_han(jieba, text, Span::new(i, j), out);
             i = j;
         } else if c.is_alphanumeric() {
             let mut j = i;

@@ -149,6 +149,9 @@ fn institutions_view_merges_a_body_across_documents() {
         .find(|l| l.starts_with("jinfeng_lab "))
         .expect("a row for the Jinfeng Laboratory");
     assert!(row.contains("金凤实验室") || row.contains("金鳳"), "{row}");
+    // the documents it appears in, listed on its row
+    let listed = row.rsplit_once('[').expect("a list of documents").1;
+    assert!(listed.matches(".txt").count() >= 2, "{row}");
 
     let out = bin()
         .args(["--institutions", "--json"])
@@ -169,6 +172,13 @@ fn institutions_view_merges_a_body_across_documents() {
         .map(|o| o["doc"].as_str().unwrap())
         .collect();
     assert!(docs.len() >= 2, "{docs:?}");
+    let documents: std::collections::HashSet<&str> = jinfeng["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    assert_eq!(documents, docs);
 }
 
 #[test]

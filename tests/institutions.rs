@@ -274,10 +274,171 @@ fn names_on_unseen_texts_by_class() {
         "沿中关村大街分布着许多科技企业。",
         "全省每10万人中拥有大学文化程度的为1.8万人。",
         "支持[全国重点实验室]建设",
+        // campuses in brackets belong to the name; glosses do not
+        "园区毗邻[华北电力大学（保定）]和[河北大学]。",
+        "[香港中文大學（深圳）]與[香港科技大學（廣州）]招生。",
+        "Students of [China University of Geosciences (Beijing)] met.",
+        "[香港大学]（港大）与[香港科技大学]（科大）",
+        // joiners inside names, not between names
+        "[香港紡織及成衣研發中心]與[物流及供應鏈多元技術研發中心]獲撥款。",
+        "中國醫藥大學附設醫院與[中山醫學大學]合作。",
+        "[香港理工大學]設有航空及民航研究中心。",
+        // superlatives and headlines
+        "竹科成台灣最賺錢[科學園區]",
     ];
     for case in cases {
         let (plain, want) = marked(case);
         let got = texts(&ex.extract(&plain).unwrap());
         assert_eq!(got, want, "`{case}`");
     }
+}
+
+/// The tokens of `text` that the extractor reads, as written.
+fn tokens<'t>(ex: &Extractor, text: &'t str) -> Vec<&'t str> {
+    ex.analyze(text)
+        .unwrap()
+        .tokens()
+        .map(|t| &text[t.span])
+        .collect()
+}
+
+/// Issue 11, item 5: a name added at run time reaches the segmenter. The
+/// shipped dictionary splits the brand `天使湾` (`天使` `湾`), so a brand
+/// row for it is never seen whole, and `天使湾创新中心` is no mention; an
+/// extractor built with the row has a segmenter of its own that keeps it
+/// whole, in both scripts.
+#[test]
+fn a_name_added_at_run_time_that_the_shipped_dictionary_splits_is_found() {
+    let shipped = Extractor::new();
+    let added = Extractor::builder()
+        .add_rules("institution_names", "天使湾\tbrand\t依托[天使湾创新中心]")
+        .build()
+        .unwrap();
+    for text in [
+        "依托天使湾创新中心开展合作。",
+        "依託天使灣創新中心開展合作。",
+    ] {
+        let brand = &text["依托".len().."依托天使湾".len()];
+        // the shipped dictionary really splits it, and misses the name
+        let split = tokens(&shipped, text);
+        assert!(!split.contains(&brand), "{split:?}");
+        assert!(split.contains(&&brand[.."天使".len()]), "{split:?}");
+        assert!(
+            shipped.extract(text).unwrap().institutions.is_empty(),
+            "{text}"
+        );
+        // the added row keeps it whole, and the name is found
+        assert!(tokens(&added, text).contains(&brand), "{text}");
+        let got = added.extract(text).unwrap().institutions;
+        assert_eq!(
+            got.len(),
+            1,
+            "{text}: {}",
+            texts(&added.extract(text).unwrap()).join(", ")
+        );
+        let name_end = "依托天使湾创新中心".len();
+        assert_eq!(
+            (got[0].span.start, got[0].span.end),
+            ("依托".len(), name_end)
+        );
+        assert_eq!(got[0].span.text, text["依托".len()..name_end]);
+        assert_eq!(got[0].name, "天使湾创新中心");
+        assert_eq!(got[0].kind, InstitutionKind::Center);
+        assert!(!got[0].generic);
+    }
+    // a gazetteer row reaches it too, with its id across scripts and
+    // languages
+    let known = Extractor::builder()
+        .add_rules(
+            "gazetteer",
+            "tianshiwan_center\tcenter\tno\t天使湾创新中心|Tianshiwan Innovation Center\t",
+        )
+        .build()
+        .unwrap();
+    for (text, name) in [
+        ("依託天使灣創新中心開展合作。", "天使灣創新中心"),
+        (
+            "the Tianshiwan Innovation Center opened",
+            "Tianshiwan Innovation Center",
+        ),
+    ] {
+        let got = known.extract(text).unwrap().institutions;
+        assert_eq!(got.len(), 1, "{text}");
+        assert_eq!(got[0].span.text, name);
+        assert_eq!(got[0].canonical_id.as_deref(), Some("tianshiwan_center"));
+    }
+}
+
+/// Issue 11, item 2 (EXTRACTION.md section 4): a name split by inline
+/// markup is one mention whose span runs over the markup, from the name's
+/// first byte to its last; nothing inside a tag or an attribute is a
+/// mention. A finance page's copy: a stock-quote link inside a zone's
+/// name, emphasis around the pieces of a name, a name in a `title` and an
+/// `alt` attribute, a link around a whole name, and an English name with a
+/// link around its place word.
+#[test]
+fn names_split_by_inline_markup_are_one_mention_each() {
+    let page = concat!(
+        "<div class=\"article\"><h1 class=\"title\">量子产业再提速</h1>",
+        "<p>例如，<span id=\"stock_1\"><a href=\"https://finance.example.com/q/sh600000\" ",
+        "class=\"keyword\" title=\"合肥高新区\" target=\"_blank\">合肥</a></span>",
+        "<span id=\"quote_1\"></span>高新区培育了一批量子企业，与",
+        "<a href=\"/news/2025/0312.html\">中国科学技术大学</a>合作。</p>\n",
+        "<p><img src=\"https://img.example.com/2025/lab.jpg\" alt=\"明月湖实验室外景\">",
+        "依托<a href=\"https://www.example.com/jf\">金鳳</a><em>實驗室</em>開展合作。</p>\n",
+        "<p>The <a href=\"/z\">Zhangjiang</a> Science City opened in 2016.</p></div>",
+    );
+    let got = Extractor::new().extract(page).unwrap().institutions;
+    let found: Vec<(&str, &str, Option<&str>)> = got
+        .iter()
+        .map(|i| {
+            (
+                i.span.text.as_str(),
+                i.name.as_str(),
+                i.canonical_id.as_deref(),
+            )
+        })
+        .collect();
+    let quote = "合肥</a></span><span id=\"quote_1\"></span>高新区";
+    assert_eq!(
+        found,
+        [
+            (quote, "合肥高新区", Some("hefei_high_tech_zone")),
+            ("中国科学技术大学", "中国科学技术大学", Some("ustc")),
+            ("金鳳</a><em>實驗室", "金凤实验室", Some("jinfeng_lab")),
+            (
+                "Zhangjiang</a> Science City",
+                "Zhangjiang Science City",
+                Some("zhangjiang_science_city")
+            ),
+        ]
+    );
+    // the spans slice the page, from the name's first byte to its last
+    for i in &got {
+        assert_eq!(&page[i.span.start..i.span.end], i.span.text);
+    }
+    assert_eq!(got[0].span.start, page.find(quote).unwrap());
+    // nothing inside a tag: the title and alt attributes give no mention
+    let tags: Vec<(usize, usize)> = page
+        .match_indices('<')
+        .map(|(s, _)| (s, s + page[s..].find('>').unwrap() + 1))
+        .collect();
+    for i in &got {
+        for &(s, e) in &tags {
+            assert!(
+                i.span.start >= e || i.span.end <= s || (i.span.start < s && i.span.end > e),
+                "{:?} reaches into the tag {:?}",
+                i.span.text,
+                &page[s..e]
+            );
+        }
+    }
+    // the same names without markup give the same names
+    let plain = Extractor::new()
+        .extract("例如，合肥高新区培育了一批量子企业。依托金鳳實驗室開展合作。")
+        .unwrap();
+    assert_eq!(
+        texts(&plain),
+        ["合肥高新区".to_string(), "金鳳實驗室".to_string()]
+    );
 }

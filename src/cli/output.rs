@@ -1,6 +1,5 @@
 //! How each view writes: JSON records, token lines and tables.
 
-use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use zhen_extract::{Document, Extraction, InstitutionEntry, TokenKind};
@@ -75,29 +74,43 @@ pub fn json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<(
     out.write_all(b"\n")
 }
 
-/// The corpus's institutions as a plain-text table, one row per body.
+/// The corpus's institutions as a plain-text table, one row per body: its
+/// key, kind, mentions, the ways it was written and the documents it
+/// appears in (with their mentions where more than one).
 pub fn institutions(out: &mut impl Write, rows: &[InstitutionEntry]) -> io::Result<()> {
     writeln!(
         out,
-        "{:<44} {:<12} {:>8} {:>4}  aliases",
+        "{:<44} {:<12} {:>8} {:>4}  aliases  [documents]",
         "key", "kind", "mentions", "docs"
     )?;
     for r in rows {
-        let docs: BTreeSet<&str> = r.occurrences.iter().map(|o| o.doc.as_str()).collect();
         let kind = if r.generic {
             format!("{}*", r.kind.as_str())
         } else {
             r.kind.as_str().to_string()
         };
         let aliases: Vec<&str> = r.aliases.iter().map(|a| a.as_str()).collect();
+        let docs: Vec<String> = r
+            .documents
+            .iter()
+            .map(|d| {
+                let n = r.occurrences.iter().filter(|o| &o.doc == d).count();
+                if n > 1 {
+                    format!("{d} ({n})")
+                } else {
+                    d.clone()
+                }
+            })
+            .collect();
         writeln!(
             out,
-            "{:<44} {:<12} {:>8} {:>4}  {}",
+            "{:<44} {:<12} {:>8} {:>4}  {}  [{}]",
             r.key,
             kind,
             r.occurrences.len(),
-            docs.len(),
-            aliases.join(" | ").replace('\n', " ")
+            r.documents.len(),
+            aliases.join(" | ").replace('\n', " "),
+            docs.join(", ")
         )?;
     }
     writeln!(out, "({} rows; * marks a category)", rows.len())

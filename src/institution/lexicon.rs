@@ -61,6 +61,8 @@ pub(crate) struct Lexicon {
     /// Lower-case English words that may stand between the capitalised
     /// words of a parent's name (`of the`, `for`).
     pub en_parent_inner: FxHashSet<String>,
+    /// Conjunctions that may stand inside a name (`香港纺织及成衣研发中心`).
+    pub zh_joiner: FxHashSet<String>,
     /// Longest Chinese stop word, in characters.
     pub zh_stop_max: usize,
 }
@@ -109,6 +111,9 @@ impl Lexicon {
                         lx.zh_scope.insert(f);
                     }
                     ("road", true) => lx.zh_road.push(f),
+                    ("joiner", true) => {
+                        lx.zh_joiner.insert(f);
+                    }
                     ("goal_after", true) => lx.zh_goal_after.push(f),
                     ("list_class", true) => {
                         lx.zh_list_class.insert(f);

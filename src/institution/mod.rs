@@ -48,6 +48,9 @@ pub(crate) struct InstitutionRules {
     lexicon: lexicon::Lexicon,
     /// Words the segmenter must keep whole: named aliases and name words.
     words: Vec<String>,
+    /// The segmenter of the rules these belong to (set by
+    /// [`Rules::compile`] and [`Rules::segment_added_words`]).
+    pub(crate) segmenter: crate::token::Segmenter,
 }
 
 impl InstitutionRules {
@@ -73,12 +76,18 @@ impl InstitutionRules {
             gazetteer,
             lexicon,
             words,
+            segmenter: crate::token::Segmenter::default(),
         })
     }
 
     /// Words the segmenter must keep whole.
     pub(crate) fn words(&self) -> Vec<&str> {
         self.words.iter().map(String::as_str).collect()
+    }
+
+    /// The segmenter the tags of names come from.
+    pub(crate) fn jieba(&self) -> &jieba_rs::Jieba {
+        self.segmenter.get()
     }
 
     /// True where the Chinese text `s` holds a proper name: a place, brand
@@ -93,7 +102,7 @@ impl InstitutionRules {
             return true;
         }
         let lx = &self.lexicon;
-        let jieba = crate::token::jieba();
+        let jieba = self.jieba();
         jieba.tag(s, true).iter().any(|t| {
             let w = t.word;
             if lx.zh_common.contains(w) {
@@ -114,6 +123,15 @@ impl InstitutionRules {
                 "j" => n == 1,
                 _ => n >= 2 && !jieba.has_word(w),
             }
+        })
+    }
+
+    /// True where the Chinese text `s` is a place: each word a place or
+    /// brand of the tables or a place the segmenter knows (`保定`).
+    fn zh_place(&self, s: &str) -> bool {
+        let lx = &self.lexicon;
+        self.jieba().tag(s, true).iter().all(|t| {
+            !lx.zh_common.contains(t.word) && (lx.zh_proper.contains(t.word) || t.tag == "ns")
         })
     }
 
@@ -278,6 +296,65 @@ fn settle(mut cands: Vec<Cand>, suppress: Vec<Span>) -> Vec<Cand> {
     kept
 }
 
+/// Longest campus name in brackets, in characters.
+const MAX_CAMPUS_CHARS: usize = 8;
+
+/// The span of a campus in brackets at `end`, right after a university's
+/// name (`（北京）`, ` (Beijing)`): a place in Chinese, or one to three
+/// capitalised English words (not an abbreviation: `(HKU)` is a gloss).
+fn campus_after(text: &str, end: usize, r: &InstitutionRules) -> Option<Span> {
+    let rest = &text[end..];
+    let open = end + usize::from(rest.starts_with(' '));
+    let inner = text[open..].strip_prefix('(')?;
+    let inner = &inner[..inner.find(')')?];
+    let n = inner.chars().count();
+    if n == 0 || n > MAX_CAMPUS_CHARS {
+        return None;
+    }
+    let place = if inner.chars().all(crate::text::is_han) {
+        open == end && r.zh_place(inner)
+    } else {
+        let words: Vec<&str> = inner.split(' ').collect();
+        words.len() <= 3
+            && words.iter().all(|w| {
+                let mut cs = w.chars();
+                cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                    && cs.clone().count() > 0
+                    && cs.all(|c| c.is_ascii_lowercase())
+            })
+    };
+    place.then(|| Span::new(open, open + inner.len() + 2))
+}
+
+/// A campus in brackets belongs to a university's name
+/// (`中国地质大学（北京）`, `China University of Geosciences (Beijing)`):
+/// the name runs over it and takes the id of the longer name, if any.
+fn with_campus(text: &str, kept: &mut [Cand], r: &InstitutionRules) {
+    for i in 0..kept.len() {
+        let c = &kept[i];
+        if c.kind != InstitutionKind::University || c.generic {
+            continue;
+        }
+        let Some(b) = campus_after(text, c.span.end, r) else {
+            continue;
+        };
+        if kept.get(i + 1).is_some_and(|n| n.span.start < b.end) {
+            continue;
+        }
+        let c = &mut kept[i];
+        c.name = if b.start > c.span.end {
+            format!("{} {}", c.name, &text[b])
+        } else {
+            format!("{}{}", c.name, &text[b])
+        };
+        c.span = Span::new(c.span.start, b.end);
+        c.id = r
+            .gazetteer
+            .lookup(&c.name)
+            .map(|e| r.gazetteer.entries[e].id.clone());
+    }
+}
+
 /// Finds the institutions of a document, in span order.
 pub(crate) fn find(doc: &Document, rules: &Rules) -> Vec<Institution> {
     let r = &rules.institutions;
@@ -312,8 +389,9 @@ pub(crate) fn find(doc: &Document, rules: &Rules) -> Vec<Institution> {
         !(c.source == Source::Gazetteer && c.generic && text[c.span].is_ascii())
             || walked.overlaps(c.span)
     });
-    settle(cands, suppress)
-        .into_iter()
+    let mut kept = settle(cands, suppress);
+    with_campus(text, &mut kept, r);
+    kept.into_iter()
         // bases, platforms and the like count only where a table knows them:
         // the spec leaves unnamed ones out and makes named ones optional
         .filter(|c| c.kind != InstitutionKind::Other || c.id.is_some())

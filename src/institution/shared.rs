@@ -268,8 +268,8 @@ pub(super) const CONJUNCTIONS: [&str; 4] = ["以及", "和", "及", "与"];
 
 /// True where the segmenter reads no noun in `s`: only verbs, adverbs,
 /// conjunctions, prepositions, pronouns, particles and time words.
-pub(super) fn no_noun(s: &str) -> bool {
-    crate::token::jieba().tag(s, true).iter().all(|t| {
+pub(super) fn no_noun(s: &str, r: &InstitutionRules) -> bool {
+    r.jieba().tag(s, true).iter().all(|t| {
         let tag = t.tag;
         tag != "vn"
             && ["v", "d", "c", "p", "r", "u", "y", "e", "t"]
@@ -323,7 +323,7 @@ pub(super) fn shared_start(text: &str, last: usize, suffix: Span, r: &Institutio
             p += w.len();
         }
     }
-    for t in crate::token::jieba().tag(&text[p..suffix.start], true) {
+    for t in r.jieba().tag(&text[p..suffix.start], true) {
         let w = t.word;
         let place = matches!(t.tag, "ns")
             || r.lexicon.zh_proper.contains(w)

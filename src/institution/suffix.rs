@@ -294,7 +294,7 @@ fn classify(
         if !rest.is_empty()
             && generic
             && !qualified
-            && no_noun(rest)
+            && no_noun(rest, r)
             && text.is_char_boundary(alias.start)
             && text[alias] == name_text[at..]
         {

@@ -24,7 +24,7 @@ pub(super) fn leading_verbs_end(
 ) -> usize {
     let lx = &r.lexicon;
     let mut at = start;
-    for t in crate::token::jieba().tag(&text[start..head], false) {
+    for t in r.jieba().tag(&text[start..head], false) {
         let known = lx.zh_proper.contains(t.word) || lx.zh_qualifier.contains(t.word);
         if known || !NOT_NAME_START_TAGS.contains(&t.tag) || at + t.word.len() >= head {
             break;
@@ -53,6 +53,9 @@ pub(super) fn walk_left(
     let mut start = at;
     let mut chars = 0;
     let mut latin = 0;
+    // the first joiner passed over (`及` in `香港纺织及成衣研发中心`), and
+    // the walk as it stood there
+    let mut joined: Option<(Span, Walk)> = None;
     let mut i = tokens.partition_point(|t| t.span().start < at);
     let stop = loop {
         if i == 0 {
@@ -105,7 +108,27 @@ pub(super) fn walk_left(
                     _ => break Stop::Punct(c),
                 }
             }
+            TokenKind::Han if joined.is_none() && joins_inside(text, tokens, i - 1, start, r) => {
+                joined = Some((
+                    piece,
+                    Walk {
+                        start,
+                        stop: Stop::Word,
+                    },
+                ));
+            }
             TokenKind::Han => {
+                // past a joiner and the word it joins, a verb or the like
+                // ends the name (`设有` in `香港理工大学设有航空及民航…`)
+                if joined.as_ref().is_some_and(|(j, _)| j.start > piece.end)
+                    && !lx.zh_proper.contains(w)
+                    && r.jieba()
+                        .tag(w, true)
+                        .first()
+                        .is_some_and(|t| NOT_NAME_START_TAGS.contains(&t.tag))
+                {
+                    break Stop::Word;
+                }
                 if lx.zh_stop.contains(w) {
                     // a level phrase the segmenter split (`川渝` `共建`)
                     match qualifier_ending(text, para_start, piece, r) {
@@ -151,12 +174,76 @@ pub(super) fn walk_left(
         start = next;
         i = tokens.partition_point(|t| t.span().start < start);
     };
+    // a name that a joiner stands in holds a proper name before it
+    // (`香港纺织及…`); otherwise the joiner ended it
+    if let Some((j, there)) = joined {
+        if j.start <= start || !r.zh_proper(&text[start..j.start], true) {
+            return there;
+        }
+    }
     // a joiner left dangling at the front is not part of the name
     let trimmed = text[start..at].trim_start_matches(['·', '—', '-', '–']);
     Walk {
         start: at - trimmed.len(),
         stop,
     }
+}
+
+/// True where the token `k` is a joiner of the boundary table that may
+/// stand inside the name being walked (from `start`): the word after it
+/// (a word of the name or its head) names no place (`新竹及台南科学园区` is a list),
+/// and a Chinese word that is no stop word, modifier or name end
+/// comes before it.
+fn joins_inside(
+    text: &str,
+    tokens: &[ShadowToken],
+    k: usize,
+    start: usize,
+    r: &InstitutionRules,
+) -> bool {
+    let lx = &r.lexicon;
+    let t = &tokens[k];
+    if t.span().end != start || !lx.zh_joiner.contains(&text[t.span()]) {
+        return false;
+    }
+    let after = tokens[k + 1..]
+        .iter()
+        .find(|n| n.span().start >= start)
+        .filter(|n| n.kind == TokenKind::Han);
+    let before = k.checked_sub(1).map(|b| &tokens[b]);
+    match (after, before) {
+        (Some(a), Some(b)) => {
+            let w = &text[b.span()];
+            b.kind == TokenKind::Han
+                && b.span().end == t.span().start
+                && !lx.zh_stop.contains(w)
+                && !lx.zh_modifier.contains(w)
+                && !stop_suffix(w, r)
+                && !names_a_place(&text[a.span()], r)
+                && !ends_in_suffix(text, b.span(), r)
+        }
+        _ => false,
+    }
+}
+
+/// True where the Chinese word `w` is a place, brand or body the tables
+/// know (`台南` in `新竹及台南科学园区`): the segmenter's tags call too
+/// much proper (`通讯`, `湖泊`).
+fn names_a_place(w: &str, r: &InstitutionRules) -> bool {
+    r.lexicon.zh_proper.contains(w)
+        || r.gazetteer
+            .by_key
+            .get(w)
+            .is_some_and(|&e| !r.gazetteer.entries[e].generic)
+}
+
+/// True where a kind suffix of the table ends the word `w` (`大学` in
+/// `香港大学`): a name ends there.
+fn ends_in_suffix(text: &str, w: Span, r: &InstitutionRules) -> bool {
+    r.suffixes
+        .zh
+        .find_overlapping_iter(&text[w])
+        .any(|m| m.end() == w.len() && r.suffixes.zh_rows[m.pattern().as_usize()].kind.is_some())
 }
 
 /// Where a level phrase of the boundary table (`川渝共建`) that ends with

@@ -157,7 +157,7 @@ pub(crate) fn find(
     for para in &doc.segments.paragraphs {
         scan_paragraph(text, *para, rules, excluded, all_numbers, &mut hits);
     }
-    hits.retain(|h| !inside_a_word(&doc.tokens, text, h));
+    hits.retain(|h| !inside_a_word(&doc.tokens, text, h, rules.segmenter.get()));
     list::shared_units(text, rules, &mut hits);
     table::table_cells(doc, rules, excluded, &mut hits);
     let mut years = year_blocks(years);
@@ -259,7 +259,7 @@ fn scan_paragraph(
 /// (`统一大市场`), or at its start with the word running past the mention
 /// (`陆家嘴`, a place, not 6 家). A word that is the mention itself
 /// (`百分之五`, `三双`) is no such piece.
-fn inside_a_word(tokens: &[ShadowToken], text: &str, h: &Hit) -> bool {
+fn inside_a_word(tokens: &[ShadowToken], text: &str, h: &Hit, jieba: &jieba_rs::Jieba) -> bool {
     if text[h.number].bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
@@ -269,7 +269,7 @@ fn inside_a_word(tokens: &[ShadowToken], text: &str, h: &Hit) -> bool {
             && t.span().start <= h.number.start
             && (t.span().start < h.span.start || t.span().end > h.span.end)
             // a word of the dictionary, not a guess of the segmenter's
-            && crate::token::jieba().has_word(&text[t.span()])
+            && jieba.has_word(&text[t.span()])
     })
 }
 

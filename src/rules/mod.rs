@@ -144,6 +144,9 @@ pub struct Rules {
     pub(crate) institutions: crate::institution::InstitutionRules,
     pub(crate) targets: crate::targets::TargetRules,
     pub(crate) english: crate::chunk::EnglishWords,
+    /// The segmenter: the shared one, unless added rows bring words of
+    /// their own ([`Rules::segment_added_words`]).
+    pub(crate) segmenter: crate::token::Segmenter,
 }
 
 static DEFAULT: Lazy<Arc<Rules>> = Lazy::new(|| {
@@ -168,12 +171,32 @@ impl Rules {
             targets: crate::targets::TargetRules::compile(t)?,
             english: crate::chunk::EnglishWords::compile(t.get("english_words"))?,
             numbers,
+            segmenter: crate::token::Segmenter::default(),
         })
     }
 
     /// The shipped rules, compiled once per process.
     pub fn default_rules() -> Arc<Rules> {
         DEFAULT.clone()
+    }
+
+    /// Gives these rules a segmenter of their own where they hold words
+    /// the segmenter must keep whole that `shipped` lacks (rows added at
+    /// run time: an institution name, a brand, a unit, a metric wording),
+    /// so that the tokens and the part-of-speech tags keep those words
+    /// whole as they keep the shipped ones. Otherwise the shared segmenter
+    /// stays. Returns whether one was built.
+    pub(crate) fn segment_added_words(&mut self, shipped: &Rules) -> bool {
+        let known: std::collections::HashSet<&str> =
+            shipped.segmenter_words().into_iter().collect();
+        let words = self.segmenter_words();
+        if words.iter().all(|w| known.contains(w)) {
+            return false;
+        }
+        let own = crate::token::Segmenter::with_words(&words);
+        self.institutions.segmenter = own.clone();
+        self.segmenter = own;
+        true
     }
 
     /// Words the segmenter must keep whole.
@@ -183,5 +206,33 @@ impl Rules {
         w.extend(self.institutions.words());
         w.extend(self.targets.words());
         w
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn added(table: &str, row: &str) -> Rules {
+        let mut t = Tables::shipped().unwrap();
+        t.extend(table, row).unwrap();
+        let mut rules = Rules::compile(&t).unwrap();
+        rules.segment_added_words(&Rules::default_rules());
+        rules
+    }
+
+    #[test]
+    fn rows_with_new_words_get_a_segmenter_of_their_own() {
+        let own = added("institution_names", "天使湾\tbrand\t");
+        assert!(own.segmenter.is_own() && own.institutions.segmenter.is_own());
+        assert!(own.segmenter.get().has_word("天使湾"));
+        assert!(!Rules::default_rules().segmenter.get().has_word("天使湾"));
+        // an exclusion, or a known alias again, brings no word: shared
+        assert!(!added("exclusions", "demo\tboth\t示例\t示例")
+            .segmenter
+            .is_own());
+        assert!(!added("gazetteer", "jinfeng_lab\tlab\tno\t金凤实验室\t")
+            .segmenter
+            .is_own());
     }
 }

@@ -341,7 +341,7 @@ impl Ctx<'_> {
             return None;
         }
         let mut end = 0;
-        let tags = crate::token::jieba().tag(piece, true);
+        let tags = self.jieba.tag(piece, true);
         for (k, t) in tags.iter().enumerate() {
             // a word before 了 / 着 / 过 is a verb whatever its tag (`贡献了`)
             let aspect = tags

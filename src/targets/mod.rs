@@ -92,6 +92,8 @@ struct Ctx<'a> {
     text: &'a str,
     rules: &'a TargetRules,
     english: &'a crate::chunk::EnglishWords,
+    /// The segmenter of the rules, for part-of-speech tags.
+    jieba: &'a jieba_rs::Jieba,
     quantities: &'a [QHit],
     years: &'a [YHit],
     frame: DocFrame,
@@ -112,6 +114,7 @@ pub(crate) fn find(
         text,
         rules: &rules.targets,
         english: &rules.english,
+        jieba: rules.segmenter.get(),
         quantities,
         years,
         frame: doc_frame(doc, text, years, rules),

@@ -28,7 +28,7 @@ impl<'h> Document<'h> {
         let chrome = rules.chrome.find(norm.text(), &segments.paragraphs);
         let mut tokens = Vec::new();
         for p in &segments.paragraphs {
-            crate::token::tokenize_into(norm.text(), *p, &mut tokens);
+            crate::token::tokenize_into(rules.segmenter.get(), norm.text(), *p, &mut tokens);
         }
         // the room the vector grew into is half of it at worst, kept for
         // the whole extraction

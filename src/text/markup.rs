@@ -31,6 +31,15 @@ static MARKUP: Lazy<Regex> = Lazy::new(|| {
 /// that a number split by it stays whole.
 static EMPHASIS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\*\*?").expect("emphasis pattern"));
 
+/// The opening of a tag of an inline element (a link, a span, emphasis, a
+/// font change) or of a comment: markup that can stand inside a word.
+static INLINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\A(?:<!--|</?(?:a|abbr|b|big|cite|del|em|font|i|ins|mark|nobr|q|s|small|span|strike|strong|sub|sup|tt|u|wbr)(?:[\s/>]))",
+    )
+    .expect("inline tag pattern")
+});
+
 /// A date-like key of a metadata header, whose value stays visible: the
 /// date of a page is a year mention (`date: "2022-08-09"`).
 static DATE_KEY: Lazy<Regex> = Lazy::new(|| {
@@ -87,7 +96,65 @@ pub(super) fn skipped_regions(input: &str) -> Vec<Region> {
         }
         next = emphasis.next();
     }
+    join_inside_words(input, &mut merged);
     merged
+}
+
+/// Inline markup inside a Chinese word reads as nothing: a run of inline
+/// tags and comments (`<a …>合肥</a></span><span …></span>高新区`, with
+/// spaces between them or not) with Chinese characters on both sides, past
+/// spaces, hides no break, so the word reads whole in the shadow
+/// (`合肥高新区`), as spaces inside a Chinese word do. A shadow span over
+/// such a word maps back over the markup.
+fn join_inside_words(input: &str, regions: &mut [Region]) {
+    let inline = |r: &Region| !r.space || INLINE.is_match(&input[r.start..r.end]);
+    let spaces = |a: usize, b: usize| input[a..b].bytes().all(|c| c == b' ');
+    let mut i = 0;
+    while i < regions.len() {
+        if !inline(&regions[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < regions.len()
+            && inline(&regions[j])
+            && spaces(regions[j - 1].end, regions[j].start)
+        {
+            j += 1;
+        }
+        let before = input[..regions[i].start]
+            .trim_end_matches(' ')
+            .chars()
+            .next_back();
+        let after = input[regions[j - 1].end..]
+            .trim_start_matches(' ')
+            .chars()
+            .next();
+        if before.is_some_and(super::is_han) && after.is_some_and(super::is_han) {
+            for r in &mut regions[i..j] {
+                r.space = false;
+            }
+        }
+        i = j;
+    }
+}
+
+/// `s` without its markup, as written otherwise: a tag that reads as a
+/// space leaves one space (none next to white space), one inside a word
+/// leaves nothing (`合肥</a><span></span>高新区` → `合肥高新区`).
+pub(crate) fn without_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for r in skipped_regions(s) {
+        out.push_str(&s[at..r.start]);
+        let next_is_space = s[r.end..].starts_with(char::is_whitespace);
+        if r.space && !out.ends_with(char::is_whitespace) && !out.is_empty() && !next_is_space {
+            out.push(' ');
+        }
+        at = r.end;
+    }
+    out.push_str(&s[at..]);
+    out
 }
 
 /// A metadata header is hidden but for the values of its date keys, each
@@ -199,5 +266,40 @@ mod tests {
         assert!(r.iter().all(|x| !x.space));
         // a rule in the middle of a text is no header
         assert!(skipped_regions("a\n---\nb: c\n---\n").is_empty());
+    }
+
+    #[test]
+    fn text_without_markup() {
+        assert_eq!(
+            without_markup("合肥</a></span><span id=\"q1\"></span>高新区"),
+            "合肥高新区"
+        );
+        assert_eq!(
+            without_markup("Zhangjiang</a> Science City"),
+            "Zhangjiang Science City"
+        );
+        assert_eq!(without_markup("Hong<br>Kong"), "Hong Kong");
+        assert_eq!(without_markup("金凤实验室"), "金凤实验室");
+    }
+
+    #[test]
+    fn inline_markup_inside_a_chinese_word_reads_as_nothing() {
+        let spaces =
+            |s: &str| -> Vec<bool> { skipped_regions(s).iter().map(|r| r.space).collect() };
+        let quote = "例如，<span id=\"s1\"><a href=\"https://q.example.com/1\">合肥</a></span> <span id=\"q1\"></span>高新区";
+        // the tags after `，` stand between words: a space, as before
+        assert_eq!(spaces(quote), [true, true, false, false, false, false]);
+        assert_eq!(spaces("国家<!-- x -->重点实验室"), [false]);
+        // between Latin words, digits or sentences, and block tags, stay
+        // breaks
+        assert_eq!(spaces("Hong <em>Kong</em> Park"), [true, true]);
+        assert_eq!(spaces("<b>2025</b>年"), [true, true]);
+        assert_eq!(spaces("重庆</p><p>实验室"), [true, true]);
+        assert_eq!(spaces("重庆。<a href=\"x\">实验室</a>"), [true, true]);
+        assert_eq!(spaces("重庆<br>实验室"), [true]);
+        assert_eq!(
+            spaces("重庆<a href=\"x\"><img src=\"y\">实验室"),
+            [true, true]
+        );
     }
 }

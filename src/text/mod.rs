@@ -9,7 +9,9 @@
 //!   byte length may change),
 //! - HTML entities read as their character,
 //! - HTML tags, web addresses and page headers read as one space each
-//!   (nothing is extracted from them),
+//!   (nothing is extracted from them), but inline tags inside a Chinese
+//!   word (`合肥<a …>高新</a>区`) read as nothing, so that the word reads
+//!   whole and its span maps back over the markup,
 //! - spaces and PDF line breaks inside a number or a Chinese word are
 //!   dropped (`4.5 万家`, `2025 年`, `国家\n\n战略`), while the breaks
 //!   between paragraphs and the tabs between table cells stay.
@@ -30,6 +32,7 @@ pub use chrome::ChromeRules;
 pub use document::Document;
 pub use fold::fold_char;
 pub(crate) use fold::fold_lower;
+pub(crate) use markup::without_markup;
 
 use crate::span::Span;
 
@@ -479,6 +482,21 @@ mod tests {
         assert!(!n.text().contains("2025"));
         assert!(!n.text().contains("cms"));
         round_trip(input, "R&D", "R&amp;D");
+    }
+
+    #[test]
+    fn inline_markup_inside_a_chinese_word_reads_as_nothing() {
+        let input = "例如，<a href=\"https://q.example.com/1\">合肥</a></span> <span id=\"q1\"></span>高新区<b>培育</b>了";
+        let n = Normalized::new(input);
+        assert!(n.text().contains("合肥高新区培育了"), "{}", n.text());
+        assert!(!n.text().contains("q1") && !n.text().contains("example"));
+        round_trip(
+            input,
+            "合肥高新区",
+            "合肥</a></span> <span id=\"q1\"></span>高新区",
+        );
+        // between Latin words a tag stays a space
+        assert_eq!(Normalized::new("Hong <em>Kong</em>").text(), "Hong  Kong ");
     }
 
     #[test]
