@@ -198,8 +198,13 @@ impl Ctx<'_> {
         if w.compare_year.suffix_of(before).is_some() {
             return true;
         }
+        // (a whole word: `2020年来` is since 2020, `2020年来到` reached)
         let after = self.text[y.span.end..].trim_start_matches(' ');
-        if w.compare_after.prefix_of(after).is_some() {
+        let at = y.span.end + (self.text.len() - y.span.end - after.len());
+        if w.compare_after
+            .prefix_of(after)
+            .is_some_and(|n| self.word_boundary(at + n))
+        {
             return true;
         }
         // a comparison opened earlier in the clause, with no figure between
@@ -425,6 +430,22 @@ mod tests {
                 (Some(2019), Actual),
                 (Some(2023), Actual),
                 (Some(2023), Actual)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_series_of_years_each_before_its_figure() {
+        // `2021年3,139.9億元`: the year reads though a digit follows it;
+        // `2022年來到` reaches, it does not count from 2022
+        let got = t("園區研發經費2020年2,510.1億元、2021年3,139.9億元，2022年來到3,654.7億元。");
+        let got: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.4)).collect();
+        assert_eq!(
+            got,
+            [
+                ("2,510.1億元", Some(2020)),
+                ("3,139.9億元", Some(2021)),
+                ("3,654.7億元", Some(2022))
             ]
         );
     }

@@ -283,7 +283,10 @@ pub(crate) fn find(
             b.is_ascii_digit() || b.is_ascii_alphabetic() && h.kind != YearKind::Date
         }) || (text.as_bytes()[h.span.start].is_ascii_digit()
             && crate::quantity::glued_to_number(text, h.span.start))
-            || after.is_some_and(|a| a.is_ascii_digit())
+            // (a year ending in 年 may stand right before its figure:
+            // `2021年3,139.9億元`)
+            || (after.is_some_and(|a| a.is_ascii_digit())
+                && text[..e].ends_with(|c: char| c.is_ascii_digit()))
         {
             continue;
         }
