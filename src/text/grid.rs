@@ -84,14 +84,15 @@ pub(crate) fn row(text: &str, para: Span) -> Option<Row> {
     let label = Span::new(para.start, label_end);
     // (a row of single spaces has a short label: a longer line is prose)
     let short = text[label].chars().nth(LABEL_CHARS).is_none();
-    if !(figures.len() >= 2 && short) && !has_space_run(&text[label]) {
+    let figure_row = figures.len() >= 2 && short;
+    if !figure_row && !has_space_run(&text[label]) {
         // no two cells in the label and no figures to make a row
         return None;
     }
     let mut cells = spaced_cells(text, label);
     let labels = cells.len();
     cells.extend_from_slice(&figures);
-    (labels >= 2 || (figures.len() >= 2 && short)).then_some(Row {
+    (labels >= 2 || figure_row).then_some(Row {
         sep: Sep::Space,
         cells,
     })
