@@ -69,27 +69,30 @@ pub(crate) fn row(text: &str, para: Span) -> Option<Row> {
             cells,
         });
     }
-    // the figures at the end of the line, each a cell
-    let words = words(text, para);
-    let figures = words
-        .iter()
-        .rev()
-        .take_while(|w| is_value(&text[**w]))
-        .count();
-    let label_end = words
-        .len()
-        .checked_sub(figures)
-        .and_then(|k| words.get(k))
-        .map_or(para.end, |w| w.start);
-    let mut cells = spaced_cells(text, Span::new(para.start, label_end));
-    let labels = cells.len();
-    cells.extend_from_slice(&words[words.len() - figures..]);
+    // the figures at the end of the line, each a cell (read from its end:
+    // a line of prose stops at its last word)
+    let mut figures = Vec::new();
+    let mut label_end = para.end;
+    while let Some(w) = last_word(text, Span::new(para.start, label_end)) {
+        if !is_value(&text[w]) {
+            break;
+        }
+        figures.push(w);
+        label_end = w.start;
+    }
+    figures.reverse();
+    let label = Span::new(para.start, label_end);
     // (a row of single spaces has a short label: a longer line is prose)
-    let short = text[Span::new(para.start, label_end)]
-        .chars()
-        .nth(LABEL_CHARS)
-        .is_none();
-    (labels >= 2 || (figures >= 2 && short)).then_some(Row {
+    let short = text[label].chars().nth(LABEL_CHARS).is_none();
+    let figure_row = figures.len() >= 2 && short;
+    if !figure_row && !has_space_run(&text[label]) {
+        // no two cells in the label and no figures to make a row
+        return None;
+    }
+    let mut cells = spaced_cells(text, label);
+    let labels = cells.len();
+    cells.extend_from_slice(&figures);
+    (labels >= 2 || figure_row).then_some(Row {
         sep: Sep::Space,
         cells,
     })
@@ -137,6 +140,35 @@ fn words(text: &str, para: Span) -> Vec<Span> {
         out.push(Span::new(s, para.end));
     }
     out
+}
+
+/// The last word of `span`: its last run of non-space characters.
+fn last_word(text: &str, span: Span) -> Option<Span> {
+    let t = text[span].trim_end_matches(is_space);
+    if t.is_empty() {
+        return None;
+    }
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_space(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some(Span::new(span.start + start, span.start + t.len()))
+}
+
+/// Whether `s` holds a run of two or more spaces (what parts the cells of
+/// a space-aligned row).
+fn has_space_run(s: &str) -> bool {
+    if s.contains('\u{3000}') {
+        let mut prev = false;
+        s.chars().any(|c| {
+            let run = prev && is_space(c);
+            prev = is_space(c);
+            run
+        })
+    } else {
+        s.contains("  ")
+    }
 }
 
 /// The cells of `span` parted by runs of two or more spaces.
