@@ -20,11 +20,12 @@
 //! (`cargo test --release --test linear`, as .ci/run does): unoptimised,
 //! valgrind takes minutes over them.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use zhen_extract::Extractor;
+
+mod hostile;
+use hostile::{case, measure, CASES};
 
 /// Extracts a real document once, so that what the library builds on first
 /// use in a process (jieba's part-of-speech model, which the institution
@@ -35,79 +36,9 @@ fn warm_up(ex: &Extractor) {
     let _ = ex.extract(seed).unwrap();
 }
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size >= layout.size() {
-                let grow = new_size - layout.size();
-                let live = LIVE.fetch_add(grow, Ordering::Relaxed) + grow;
-                PEAK.fetch_max(live, Ordering::Relaxed);
-            } else {
-                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        p
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
 /// How far above linear the 16× cost may be (constant factors of caches
 /// and growing buffers, not a higher power).
 const SLACK: f64 = 1.6;
-
-/// The cases: a name and the text at `k` × its base size.
-fn case(name: &str, k: usize) -> String {
-    let n = |unit: &str, base: usize| unit.repeat(base * k / unit.len());
-    match name {
-        "names" => n("金凤实验室、明月湖实验室、", 4 << 10),
-        "dense_figures" => n("2.5%", 4 << 10),
-        "single_line" => n(
-            "到2025年研发投入强度达到2.6%，科技型企业超过4.5万家，加快建设金凤实验室和Western (Chongqing) Science City；",
-            16 << 10,
-        ),
-        "digits" => n("1234567890", 62_500 / 4),
-        "wan" => n("万", 4 << 10),
-        "brackets" => {
-            let depth = (1 << 10) * k / 8;
-            format!(
-                "{}研发投入强度达到2.6%{}",
-                "(（【《".repeat(depth),
-                "》】）)".repeat(depth)
-            )
-        }
-        other => panic!("no case {other}"),
-    }
-}
-
-/// The cases asserted linear.
-const CASES: &[&str] = &[
-    "names",
-    "dense_figures",
-    "single_line",
-    "digits",
-    "wan",
-    "brackets",
-];
 
 /// The child: extracts one case at one size (0 = a one-character text, the
 /// fixed cost of a run).
@@ -233,10 +164,7 @@ fn work_grows_linearly() {
 
 /// Bytes at peak during one extraction of `text`, less those live before.
 fn peak_bytes(ex: &Extractor, text: &str) -> usize {
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let out = ex.extract(text).unwrap();
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let (peak, _, out) = measure(|| ex.extract(text).unwrap());
     drop(out);
     peak
 }
