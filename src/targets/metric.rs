@@ -424,13 +424,17 @@ impl Ctx<'_> {
             .map_or(q.span.start, |(first, _)| self.quantities[first].span.start);
         let before = between(before.start, head.min(before.end));
         let t = &self.text[before];
-        // (not the 比 of a share word: `占比`, `比重`)
-        let shares = w.share_head.words_in(t);
+        // (not the 比 of a share word: `占比`, `比重`; the share words are
+        // looked for only once a comparison word is)
+        let mut shares = None;
         let &(o, _) = w.compare_year.words_in(t).iter().find(|&&(o, n)| {
             !t[o..o + n].is_ascii()
                 && self.word_boundary(before.start + o)
                 && self.word_boundary(before.start + o + n)
-                && !shares.iter().any(|&(so, sn)| so < o + n && o < so + sn)
+                && !shares
+                    .get_or_insert_with(|| w.share_head.words_in(t))
+                    .iter()
+                    .any(|&(so, sn)| so < o + n && o < so + sn)
         })?;
         let at = before.start + o;
         if self.quantities_in(between(at, before.end)).next().is_some() {

@@ -88,7 +88,7 @@ impl Ctx<'_> {
             w.compare_year
                 .words_in(t)
                 .iter()
-                .any(|&(o, n)| o > 0 && !is_latin_word(&t[o..o + n]))
+                .any(|&(o, n)| o > 0 && !t[o..o + n].is_ascii())
         });
         (list.len() == last - first + 1 && !compared).then_some(list)
     }
@@ -180,12 +180,6 @@ impl Ctx<'_> {
             span: Some(self.doc.span_text(prev.span)),
         })
     }
-}
-
-/// True for an English word (`than`, `from`): a comparison in English is
-/// read by the English rules.
-fn is_latin_word(w: &str) -> bool {
-    w.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
 }
 
 #[cfg(test)]
