@@ -3,7 +3,10 @@
 what differs (metric, id, comparator, year, status), the gold targets no
 prediction overlaps, and the predictions no gold target overlaps.
 
-usage: diff_targets.py --gold DIR --docs DIR --pred FILE.jsonl [--doc NAME]
+usage: diff_targets.py --gold DIR --docs DIR --pred FILE.jsonl [--doc NAME] [--f1-only]
+
+--f1-only leaves out what the targets F1 does not count: optional gold
+items and differences of metric_id alone.
 """
 import argparse
 import json
@@ -20,6 +23,7 @@ def main():
     ap.add_argument("--docs", required=True)
     ap.add_argument("--pred", required=True)
     ap.add_argument("--doc")
+    ap.add_argument("--f1-only", action="store_true")
     a = ap.parse_args()
     preds = {}
     for line in open(a.pred, encoding="utf-8"):
@@ -41,6 +45,10 @@ def main():
             gs = (it["_s"], it["_e"])
             hit = next((k for k, (sp, _) in enumerate(ps) if k not in used and score.overlaps(sp, gs)), None)
             opt = " (optional)" if it.get("optional") else ""
+            if a.f1_only and it.get("optional"):
+                if hit is not None:
+                    used.add(hit)
+                continue
             if hit is None:
                 print(f"  MISS{opt} {it['text']!r} metric={it.get('metric')!r} {it.get('comparator')} {it.get('year')} {it.get('status')}")
                 continue
@@ -49,7 +57,7 @@ def main():
             diffs = []
             if not score.metric_match(score.metric_text(t), it.get("metric", "")):
                 diffs.append(f"metric {t['metric']!r} vs {it.get('metric')!r}")
-            if t.get("metric_id") != it.get("metric_id"):
+            if t.get("metric_id") != it.get("metric_id") and not a.f1_only:
                 diffs.append(f"id {t.get('metric_id')} vs {it.get('metric_id')}")
             for f in ("comparator", "year", "status"):
                 if t.get(f) != it.get(f):
