@@ -225,3 +225,15 @@ fn json_gives_back_the_exact_value() {
     let back: zhen_extract::Extraction = serde_json::from_str(&json).unwrap();
     assert_eq!(back, out, "{json}");
 }
+
+/// See: CI's fuzzing of `extract`. A deadline year of the document's own
+/// year that comes after its figure (`由4030年的11.79万元/人提高到2022年的
+/// 21.92万元/人`, in a 2022 document) made the check "does this year date
+/// the figure right after it" slice backwards.
+#[test]
+fn a_deadline_year_after_its_figure_is_no_backward_slice() {
+    let text = "2022年长三角区域发展指数为129.5。全员劳动生产率由4030年的11.79万元/人\
+                提高到2022年的21.92万元/人。";
+    let out = extract_checked(text);
+    assert!(out.quantities.len() >= 2, "{:?}", out.quantities);
+}

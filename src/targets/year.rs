@@ -219,7 +219,7 @@ impl Ctx<'_> {
 
     /// True where year `y` dates figure `q` right after it (`2022年的21.92万元`).
     fn dates_figure(&self, y: &YHit, q: &QHit) -> bool {
-        self.text[y.span.end..q.span.start] == *"的"
+        q.span.start >= y.span.end && self.text[y.span.end..q.span.start] == *"的"
     }
 
     /// `到2025年` makes a deadline, `截至2024年底` a report date.
