@@ -84,6 +84,16 @@ fn every_target_word_example_shows_its_role() {
                         .unwrap_or_else(|| panic!("line {}: one target only", row.line));
                     assert_eq!(last.metric, above.metric, "line {}: {example}", row.line);
                 }
+            } else if role == "allocation" || role == "purpose" {
+                // money set aside measures its purpose, written after it
+                let first = first
+                    .unwrap_or_else(|| panic!("line {}: `{example}` gave no target", row.line));
+                assert!(
+                    first.metric_span.start >= first.quantity.span.end,
+                    "line {}: `{example}`: metric {:?} is not after the figure",
+                    row.line,
+                    first.metric
+                );
             } else if role == "not_metric" || role == "summary_counter" {
                 assert!(
                     got.targets.is_empty(),

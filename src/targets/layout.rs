@@ -8,6 +8,9 @@ use crate::year::Hit as YHit;
 
 /// How many characters into a paragraph its opening year may stand.
 const OPENING_CHARS: usize = 6;
+/// How far into a paragraph a year set off by a comma (`报告显示，2024年，`,
+/// `按初步数测算，2024年，`) may stand and still open it, before any figure.
+const FRONTED_YEAR_CHARS: usize = 40;
 /// The longest heading without a number before it, in characters.
 const HEADING_CHARS: usize = 24;
 /// The longest English heading, in bytes.
@@ -48,14 +51,30 @@ impl Ctx<'_> {
     /// `各位代表！2025年目标任务…`), other than a year compared with or one
     /// that names a document. A dateline (a full date) opens only the
     /// paragraph it stands in: `own` is set for the figure's own paragraph.
+    ///
+    /// Further in, a year set off by a comma before the paragraph's first
+    /// figure opens it too: a source or a topic sentence may come first
+    /// (`报告显示，2024年，…`, `四川发展动能加快汇聚。报告显示，2024年，`).
     pub(super) fn opening_year(&self, k: usize, own: bool) -> Option<&YHit> {
         let p = self.doc.segments.paragraphs[k];
-        let opening_end = self.text[p]
-            .char_indices()
-            .nth(OPENING_CHARS)
-            .map_or(p.end, |(o, _)| p.start + o);
+        let nth = |n: usize| {
+            self.text[p]
+                .char_indices()
+                .nth(n)
+                .map_or(p.end, |(o, _)| p.start + o)
+        };
+        let opening_end = nth(OPENING_CHARS);
+        let fronted_end = nth(FRONTED_YEAR_CHARS);
+        let first_figure = self
+            .quantities_in(super::between(p.start, fronted_end))
+            .next()
+            .map_or(fronted_end, |(_, q)| q.span.start);
+        let fronted = |y: &YHit| {
+            y.span.end <= first_figure && self.text[y.span.end..].starts_with([',', '，'])
+        };
         self.years_in(p)
-            .take_while(|y| y.span.start <= opening_end)
+            .take_while(|y| y.span.start <= opening_end || y.span.start < first_figure)
+            .filter(|y| y.span.start <= opening_end || fronted(y))
             .filter(|y| own || y.kind != YearKind::Date)
             .find(|y| !self.compared_year(y) && !self.names_document(y))
     }

@@ -119,6 +119,13 @@ impl Ctx<'_> {
                 return own(np);
             }
         } else {
+            // money set aside for a purpose written after the figure
+            // (`预留五十五亿元用作发展数码港第五期`)
+            if let Some(np) =
+                prefix.and_then(|p| self.allocation_purpose(p, after.start, sentence.end))
+            {
+                return own(np);
+            }
             // Chinese writes an indicator after its figure: `以3%的土地`,
             // `创造了18%的工业增加值`, and the thing a count counts
             // (`178家国家级经开区的进出口总额`, `培养了420名住院医师`)

@@ -29,6 +29,7 @@ mod layout;
 mod metric;
 mod metric_id;
 mod pairing;
+mod purpose;
 mod status;
 mod table;
 #[cfg(test)]

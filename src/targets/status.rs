@@ -9,6 +9,8 @@ use crate::year::Hit as YHit;
 
 /// How many paragraphs back the heading of a section may stand.
 const SECTION_PARAGRAPHS: usize = 60;
+/// How many items of a list its lead-in may stand above.
+const LIST_ITEMS: usize = 30;
 
 impl Ctx<'_> {
     /// Without frames: a year before the reference year (the caller's or
@@ -23,6 +25,34 @@ impl Ctx<'_> {
             (_, Some(_)) if self.frame.plan_start.is_some() => Status::Target,
             _ => Status::Actual,
         }
+    }
+
+    /// The frame of the lead-in over the list a sentence is an item of
+    /// (`我们会加大投资，包括：` over `设立100亿元「创科产业引导基金」；`):
+    /// the items of a list are one sentence with their lead-in, so its goal
+    /// or report words frame them. The walk back passes only items that
+    /// go on to the next (ending in `；`, `;` or a joining `及`, `和`).
+    pub(super) fn lead_in_frame(&self, sentence: Span) -> Option<Status> {
+        let w = &self.rules.words;
+        let paras = &self.doc.segments.paragraphs;
+        let pi = self.paragraph_index(sentence.start)?;
+        for k in (pi.saturating_sub(LIST_ITEMS)..pi).rev() {
+            let p = &self.text[paras[k]];
+            if self.is_lead_in(k) {
+                return if w.target.occurs_in(p) {
+                    Some(Status::Target)
+                } else if w.actual.occurs_in(p) {
+                    Some(Status::Actual)
+                } else {
+                    None
+                };
+            }
+            let end = p.trim_end();
+            if !(end.ends_with([';', '；']) || end.ends_with("及") || end.ends_with("和")) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The frame of the section a sentence sits in: the nearest heading
@@ -53,6 +83,18 @@ impl Ctx<'_> {
 mod tests {
     use super::super::test_util::*;
     use crate::{Comparator::*, Status::*};
+
+    #[test]
+    fn a_lead_in_frames_the_items_of_its_list() {
+        let text = "我们会加大投资，包括：\n设立100亿元的产业引导基金——成立母基金；\n\
+                    调拨15亿元成立联合基金，投资初创企业；及\n推出30亿元的配对计划。";
+        let got = t(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|r| r.5 == Target), "{got:?}");
+        // an item that ends its list ends the walk back
+        let text = "我们会加大投资，包括：\n设立100亿元的产业引导基金。\n全市研发投入500亿元。";
+        assert_eq!(t(text)[1].5, Actual);
+    }
 
     #[test]
     fn each_clause_frames_its_own_figure() {

@@ -163,6 +163,8 @@ pub(crate) struct Words {
     pub change_row: WordList,
     pub sub_row: WordList,
     pub trim_word: WordList,
+    pub allocation: WordList,
+    pub purpose: WordList,
 }
 
 impl Words {
@@ -214,6 +216,8 @@ impl Words {
                 "change_row" => &mut w.change_row,
                 "sub_row" => &mut w.sub_row,
                 "trim_word" => &mut w.trim_word,
+                "allocation" => &mut w.allocation,
+                "purpose" => &mut w.purpose,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')

@@ -101,7 +101,10 @@ impl Ctx<'_> {
             Status::Target
         } else if frame_actual || year_frame == Some(Status::Actual) {
             Status::Actual
-        } else if let Some(s) = self.section_frame(sentence) {
+        } else if let Some(s) = self
+            .lead_in_frame(sentence)
+            .or_else(|| self.section_frame(sentence))
+        {
             s
         } else {
             self.status_from_year(year_hit)

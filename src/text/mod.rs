@@ -141,6 +141,21 @@ const MIN_BROKEN_LINE_CHARS: usize = 24;
 /// The same for English lines, in bytes (a headline is shorter).
 const MIN_BROKEN_ENGLISH_LINE: usize = 56;
 
+/// True where the line that `rest` opens is clearly longer than `line`
+/// (by a quarter and a few characters): a page's width breaks every line
+/// of a paragraph at the same length, so a line shorter than the one after
+/// it (a headline over a body paragraph) ended where its writer ended it.
+/// Counts no further than that length.
+fn longer_line_follows(line: &str, rest: &str) -> bool {
+    let n = line.chars().count();
+    let longer = n + n / 4 + 4;
+    rest.chars()
+        .take_while(|&c| c != '\n')
+        .take(longer + 1)
+        .count()
+        > longer
+}
+
 /// The spaces in a row that part the cells of a table laid out with
 /// spaces: a line holding such a gap is a table row, never half of a
 /// sentence broken by a PDF copy.
@@ -317,6 +332,7 @@ impl Normalized {
             && newlines != 2
             && line.chars().take(MIN_BROKEN_LINE_CHARS).count() == MIN_BROKEN_LINE_CHARS
             && (b == Side::Han || line.chars().any(is_han))
+            && !longer_line_follows(line, &input[at..])
         {
             return Run::Drop;
         }
@@ -451,6 +467,18 @@ mod tests {
         assert_eq!(Normalized::new("50 billion yuan").text(), "50 billion yuan");
         assert_eq!(Normalized::new("2.11\t2.6").text(), "2.11\t2.6");
         assert_eq!(Normalized::new("2020 2025").text(), "2020 2025");
+    }
+
+    #[test]
+    fn a_headline_over_a_longer_line_is_not_joined_to_it() {
+        let headline = "科技创新引领产业创新四川国家高新技术企业达到1.8万家";
+        let body = "中新网成都1月20日电 四川省第十四届人民代表大会第四次会议20日开幕，\
+                    四川省人民政府省长施小琳向大会作政府工作报告，全省新增国家高新技术企业1200家。";
+        let text = format!("{headline}\n{body}");
+        assert!(Normalized::new(&text).text().contains("万家\n中新网"));
+        // a line the page's width broke goes on in one no longer than it
+        let broken = "全省新增国家高新技术企业1200家，总量达到1.8万家，研发经费投入\n强度达到2.5%。";
+        assert!(!Normalized::new(broken).text().contains('\n'));
     }
 
     #[test]

@@ -1,0 +1,159 @@
+//! The purpose of an allocation: where the words before a figure only say
+//! that money is set aside (`我会预留五十五亿元`, `政府已额外投放超过180亿元`),
+//! the figure measures what it is for, written after it (`用作发展数码港
+//! 第五期`, `供科技园公司兴建科研基建及设施`). EXTRACTION.md section 3: the
+//! metric is a noun phrase, never a bare verb.
+//!
+//! The `allocation` and `purpose` rows of `target_words` say which verbs
+//! set money aside and which words open (or go on with) its purpose.
+
+use super::{between, is_filler, Ctx};
+use crate::span::Span;
+
+/// How far after the purpose word the purpose may run, in characters.
+const PURPOSE_CHARS: usize = 40;
+/// How far into the words after the figure the purpose word may stand, in
+/// characters (`，从多方面推动创科发展`).
+const PURPOSE_LEAD_CHARS: usize = 6;
+
+impl Ctx<'_> {
+    /// The purpose after figure `q` (ending at `q_end`, past any bound after
+    /// it) where the phrase `before` it ends in an `allocation` verb and a
+    /// `purpose` word follows the figure in its sentence (`sentence_end`):
+    /// the noun phrase the purpose's last verb takes, else the words before
+    /// that verb.
+    pub(super) fn allocation_purpose(
+        &self,
+        before: Span,
+        q_end: usize,
+        sentence_end: usize,
+    ) -> Option<Span> {
+        let w = &self.rules.words;
+        let lead = self.text[before].trim_end_matches(is_filler);
+        let n = w.allocation.suffix_of(lead)?;
+        if !self.word_boundary(before.start + lead.len() - n) {
+            return None;
+        }
+        let rest = &self.text[between(q_end, sentence_end)];
+        // a name in quotes right after the figure (`设立100亿元「创科产业
+        // 引导基金」`) is what the money is for
+        if let Some(name) = quoted_name(rest) {
+            let span = self.trim(Span::new(q_end + name.0, q_end + name.1));
+            if self.has_words(span) {
+                return Some(span);
+            }
+        }
+        // past the `，` after the figure, a purpose word opens what follows
+        let open = rest.trim_start_matches(is_filler);
+        let at = q_end + (rest.len() - open.len());
+        let lead_end = open
+            .char_indices()
+            .nth(PURPOSE_LEAD_CHARS)
+            .map_or(open.len(), |(o, _)| o);
+        let (o, m) = w
+            .purpose
+            .words_in(open)
+            .into_iter()
+            .find(|&(o, _)| o <= lead_end && !open[..o].contains(is_filler))?;
+        let start = at + o + m;
+        let piece = &self.text[between(start, sentence_end)];
+        let stop = piece
+            .char_indices()
+            .find(|&(_, c)| is_filler(c) && c != ' ')
+            .map_or(piece.len(), |(o, _)| o);
+        let stop = piece[..stop]
+            .char_indices()
+            .nth(PURPOSE_CHARS)
+            .map_or(stop, |(o, _)| o);
+        let mut piece = &piece[..stop];
+        // (past a figure the purpose opens with: `实施6个重大科技专项`)
+        let mut start = start;
+        if let Some((_, f)) = self
+            .quantities_in(between(start, start + piece.len()))
+            .next()
+            .filter(|(_, f)| f.span.start == start)
+        {
+            piece = &piece[f.span.end - start..];
+            start = f.span.end;
+        }
+        if piece.is_empty() {
+            return None;
+        }
+        // what the last purpose word takes (`供科技园公司兴建科研基建及设施`,
+        // `用作发展数码港第五期`); where one ends the piece (`推动创科发展`),
+        // the words before it
+        let occ = w.purpose.words_in(piece);
+        let mut end = piece.len();
+        if let Some(&(o, _)) = occ.iter().rev().find(|&&(o, n)| o + n == piece.len()) {
+            end = o;
+        }
+        let from = occ
+            .iter()
+            .rev()
+            .find(|&&(o, n)| o + n <= end)
+            .map_or(0, |&(o, n)| o + n);
+        let span = Span::new(start + from, start + end.max(from));
+        let span = self.trim(span);
+        (self.has_words(span) && !span.is_empty()).then_some(span)
+    }
+}
+
+/// The inside of the quotes `text` opens with (`「…」`, `“…”`, `《…》`), as
+/// offsets into `text`.
+fn quoted_name(text: &str) -> Option<(usize, usize)> {
+    let open = text.chars().next()?;
+    let close = match open {
+        '「' => '」',
+        '“' => '”',
+        '《' => '》',
+        '『' => '』',
+        _ => return None,
+    };
+    let inner = open.len_utf8();
+    let end = text[inner..].find(close)?;
+    (end > 0).then_some((inner, inner + end))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Target};
+
+    fn first_target(text: &str) -> Option<Target> {
+        Extractor::new().extract(text).unwrap().targets.into_iter().next()
+    }
+
+    #[test]
+    fn an_allocation_measures_its_purpose() {
+        for (text, metric) in [
+            (
+                "我会预留五十五亿元用作发展数码港第五期，以吸纳更多科技公司。",
+                "数码港第五期",
+            ),
+            (
+                "我在去年预算案拨款三十亿元，供香港科技园公司兴建科研基建及设施，包括实验室。",
+                "科研基建及设施",
+            ),
+            (
+                "政府已额外投放超过180亿元，从多方面推动创科发展，包括推动研发。",
+                "创科",
+            ),
+            ("今年的预算案亦额外预留100亿元，让我们有更多资源发展创科。", "创科"),
+            ("我们会设立100亿元「创科产业引导基金」，成立母基金。", "创科产业引导基金"),
+            ("报告指出，统筹20亿元实施6个重大科技专项。", "重大科技专项"),
+            ("调拨15亿元与业界配对成立联合基金，投资初创企业。", "联合基金"),
+        ] {
+            let t = first_target(text).expect(text);
+            assert!(t.metric.contains(metric), "{text}: {}", t.metric);
+        }
+    }
+
+    #[test]
+    fn a_figure_with_a_metric_of_its_own_keeps_it() {
+        // the words before name what is measured: no purpose is looked for
+        let t = first_target("市财政安排专项资金5亿元，用于支持基础研究。").unwrap();
+        assert!(t.metric.ends_with("专项资金"), "{}", t.metric);
+        // `投入` is no allocation verb: `研发投入` names the indicator
+        let t = first_target("全市研发投入500亿元，用于基础研究的占6%。").unwrap();
+        assert!(t.metric.ends_with("研发投入"), "{}", t.metric);
+    }
+}
