@@ -120,9 +120,11 @@ impl Ctx<'_> {
             }
         } else {
             // money set aside for a purpose written after the figure
-            // (`预留五十五亿元用作发展数码港第五期`)
-            if let Some(np) =
-                prefix.and_then(|p| self.allocation_purpose(p, after.start, sentence.end))
+            // (`预留五十五亿元用作发展数码港第五期`; a share set aside is a
+            // share of what the words before name)
+            if let Some(np) = prefix
+                .filter(|_| q.unit == Unit::Currency)
+                .and_then(|p| self.allocation_purpose(p, after.start, sentence.end))
             {
                 return own(np);
             }
@@ -334,7 +336,7 @@ impl Ctx<'_> {
     /// The Chinese noun phrase starting at `at` (before `limit`): its words
     /// up to punctuation, a figure or year, `的`, or a verb. After `的` the
     /// first word is a noun whatever the segmenter tags it (`70%的开支`).
-    fn chinese_np_at(&self, at: usize, limit: usize, after_de: bool) -> Option<Span> {
+    pub(super) fn chinese_np_at(&self, at: usize, limit: usize, after_de: bool) -> Option<Span> {
         let cut = self
             .cuts(between(at, limit))
             .first()

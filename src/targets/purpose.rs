@@ -15,6 +15,9 @@ const PURPOSE_CHARS: usize = 40;
 /// How far into the words after the figure the purpose word may stand, in
 /// characters (`，从多方面推动创科发展`).
 const PURPOSE_LEAD_CHARS: usize = 6;
+/// The longest noun right after the figure taken as what the money is, in
+/// characters.
+const NOUN_AFTER_CHARS: usize = 12;
 
 impl Ctx<'_> {
     /// The purpose after figure `q` (ending at `q_end`, past any bound after
@@ -43,7 +46,40 @@ impl Ctx<'_> {
                 return Some(span);
             }
         }
-        // past the `，` after the figure, a purpose word opens what follows
+        // past the `，` after the figure, a purpose word opens what follows;
+        // with none, a noun right after the figure (`编列近200亿元科技预算`)
+        // is what the money is
+        self.purpose_after(q_end, rest, sentence_end)
+            .or_else(|| self.noun_after(q_end, rest))
+    }
+
+    /// The words right after a figure ending at `q_end` (`rest` on), up to
+    /// punctuation, a figure or a purpose word, where they open with a noun
+    /// (`编列近200亿元科技预算`): what the money is.
+    fn noun_after(&self, q_end: usize, rest: &str) -> Option<Span> {
+        let w = &self.rules.words;
+        let mut end = rest
+            .char_indices()
+            .find(|&(_, c)| is_filler(c) || c.is_ascii_digit() || c == '的')
+            .map_or(rest.len(), |(o, _)| o);
+        if let Some(&(o, _)) = w.purpose.words_in(&rest[..end]).first() {
+            end = o;
+        }
+        let end = rest[..end]
+            .char_indices()
+            .nth(NOUN_AFTER_CHARS)
+            .map_or(end, |(o, _)| o);
+        let piece = &rest[..end];
+        let first = self.jieba.tag(piece, true).into_iter().next()?;
+        let noun = first.tag.starts_with('n') || first.tag == "vn" || first.tag == "eng";
+        let span = self.trim(Span::new(q_end, q_end + end));
+        (noun && self.has_words(span)).then_some(span)
+    }
+
+    /// The purpose a `purpose` word opens near the start of `rest` (the
+    /// words after a figure ending at `q_end`).
+    fn purpose_after(&self, q_end: usize, rest: &str, sentence_end: usize) -> Option<Span> {
+        let w = &self.rules.words;
         let open = rest.trim_start_matches(is_filler);
         let at = q_end + (rest.len() - open.len());
         let lead_end = open
@@ -119,7 +155,12 @@ mod tests {
     use crate::{Extractor, Target};
 
     fn first_target(text: &str) -> Option<Target> {
-        Extractor::new().extract(text).unwrap().targets.into_iter().next()
+        Extractor::new()
+            .extract(text)
+            .unwrap()
+            .targets
+            .into_iter()
+            .next()
     }
 
     #[test]
@@ -137,10 +178,23 @@ mod tests {
                 "政府已额外投放超过180亿元，从多方面推动创科发展，包括推动研发。",
                 "创科",
             ),
-            ("今年的预算案亦额外预留100亿元，让我们有更多资源发展创科。", "创科"),
-            ("我们会设立100亿元「创科产业引导基金」，成立母基金。", "创科产业引导基金"),
+            (
+                "今年的预算案亦额外预留100亿元，让我们有更多资源发展创科。",
+                "创科",
+            ),
+            (
+                "我们会设立100亿元「创科产业引导基金」，成立母基金。",
+                "创科产业引导基金",
+            ),
             ("报告指出，统筹20亿元实施6个重大科技专项。", "重大科技专项"),
-            ("调拨15亿元与业界配对成立联合基金，投资初创企业。", "联合基金"),
+            (
+                "调拨15亿元与业界配对成立联合基金，投资初创企业。",
+                "联合基金",
+            ),
+            (
+                "下年度更将于相关产业发展编列近200亿元科技预算。",
+                "科技预算",
+            ),
         ] {
             let t = first_target(text).expect(text);
             assert!(t.metric.contains(metric), "{text}: {}", t.metric);
@@ -152,6 +206,9 @@ mod tests {
         // the words before name what is measured: no purpose is looked for
         let t = first_target("市财政安排专项资金5亿元，用于支持基础研究。").unwrap();
         assert!(t.metric.ends_with("专项资金"), "{}", t.metric);
+        // a share set aside is a share of what the words before name
+        let t = first_target("从普通本科高校生均综合定额经费中安排8%用于研发。").unwrap();
+        assert!(t.metric.contains("经费"), "{}", t.metric);
         // `投入` is no allocation verb: `研发投入` names the indicator
         let t = first_target("全市研发投入500亿元，用于基础研究的占6%。").unwrap();
         assert!(t.metric.ends_with("研发投入"), "{}", t.metric);

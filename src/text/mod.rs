@@ -477,7 +477,8 @@ mod tests {
         let text = format!("{headline}\n{body}");
         assert!(Normalized::new(&text).text().contains("万家\n中新网"));
         // a line the page's width broke goes on in one no longer than it
-        let broken = "全省新增国家高新技术企业1200家，总量达到1.8万家，研发经费投入\n强度达到2.5%。";
+        let broken =
+            "全省新增国家高新技术企业1200家，总量达到1.8万家，研发经费投入\n强度达到2.5%。";
         assert!(!Normalized::new(broken).text().contains('\n'));
     }
 
