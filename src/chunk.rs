@@ -300,8 +300,11 @@ pub(crate) fn subject_before(text: &str, words: &[Word]) -> Option<NounPhrase> {
         .collect();
     let mut end = kept.len();
     // the predicate
+    // (a demonstrative with no noun after it is a pronoun: `This accounted
+    // for 2.68 percent`)
+    let pronoun = |w: &Word| matches!(w.class, Class::Pronoun | Class::Demonstrative);
     while end > 0 && kept[end - 1].class != Class::Open {
-        if kept[end - 1].class == Class::Pronoun
+        if pronoun(kept[end - 1])
             || (kept[end - 1].class == Class::Punct && !is_joiner(&text[kept[end - 1].span]))
         {
             break;
@@ -311,7 +314,7 @@ pub(crate) fn subject_before(text: &str, words: &[Word]) -> Option<NounPhrase> {
     if end == 0 || kept[end - 1].class != Class::Open {
         // a pronoun subject (`It was`), or none
         let k = end.checked_sub(1)?;
-        return (kept[k].class == Class::Pronoun).then(|| NounPhrase {
+        return pronoun(kept[k]).then(|| NounPhrase {
             span: kept[k].span,
             anaphoric: true,
         });

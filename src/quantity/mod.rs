@@ -180,13 +180,29 @@ pub(crate) fn find(
     hits
 }
 
+/// True where the letters right before `at` are a currency code written
+/// in capitals against the number (`CNY3.6 trillion`, `USD497.1 billion`,
+/// `RMB50 billion`): a currency row of letters only, as a whole word.
+fn glued_code(text: &str, at: usize, rules: &Rules) -> bool {
+    rules
+        .quantities
+        .currency_before(text, at)
+        .is_some_and(|(row, start)| {
+            let code = &text[start..at];
+            start + row.word.len() == at
+                && code.len() >= 3
+                && code.bytes().all(|b| b.is_ascii_uppercase())
+        })
+}
+
 /// True where a number may start at `at` (`c` is the character there).
 fn starts_number(text: &str, at: usize, c: char, rules: &Rules) -> bool {
     let numbers = &rules.numbers;
     let prev = prev_char(text, at);
     let next = next_char(text, at + c.len_utf8());
     if c.is_ascii_digit() {
-        !prev.is_some_and(|p| p.is_ascii_alphanumeric()) && !glued_to_number(text, at)
+        (!prev.is_some_and(|p| p.is_ascii_alphanumeric()) || glued_code(text, at, rules))
+            && !glued_to_number(text, at)
     } else if c == '.' {
         // a leading-dot decimal: `.64`, not the end of `2025.`
         next.is_some_and(|n| n.is_ascii_digit())
@@ -234,10 +250,13 @@ fn scan_paragraph(
             continue;
         }
         let Some(m) = numbers.scan(text, i, para.end) else {
-            // skip the rest of a Latin word or digit run
+            // skip the rest of a Latin word or digit run (up to a number a
+            // currency code is written against: `CNY3.6 trillion`)
             let mut j = i + c.len_utf8();
             while j < para.end
-                && next_char(text, j).is_some_and(|d| d.is_ascii_alphanumeric())
+                && next_char(text, j).is_some_and(|d| {
+                    d.is_ascii_alphanumeric() && !(d.is_ascii_digit() && glued_code(text, j, rules))
+                })
                 && c.is_ascii_alphanumeric()
             {
                 j += 1;

@@ -367,3 +367,22 @@ fn a_currency_before_the_number_names_the_yuan_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_currency_code_written_against_the_number() {
+    let out = crate::Extractor::new()
+        .extract("R&D rose to CNY3.6 trillion (USD497.1 billion), not COVID19 or ABC3 firms.")
+        .unwrap();
+    let got: Vec<(&str, Option<&str>)> = out
+        .quantities
+        .iter()
+        .map(|q| (q.span.text.as_str(), q.currency.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("CNY3.6 trillion", Some("CNY")),
+            ("USD497.1 billion", Some("USD")),
+        ]
+    );
+}

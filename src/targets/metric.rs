@@ -149,6 +149,13 @@ impl Ctx<'_> {
                 return own(np);
             }
         }
+        // `the EU, which stands at 2.11 percent`: what `which` stands for
+        if let Some(np) = prefix
+            .filter(|_| english)
+            .and_then(|p| self.relative_antecedent(p, sentence))
+        {
+            return own(np);
+        }
         let Some(p) = prefix else {
             return Some(Found::FollowOn(
                 Via::Bare,
@@ -314,13 +321,13 @@ impl Ctx<'_> {
                 .find(|np| np.span.start <= s && s < np.span.end && !np.anaphoric)
                 .map(|np| Span::new(s, np.span.end))
         });
-        if let Some(np) = strong.filter(|_| q.unit == Unit::Currency || weak) {
-            return Some(np);
-        }
         // `3.42% of its GDP`: what a share is of is its base, not its
         // metric
         let share_base =
             matches!(q.unit, Unit::Percent | Unit::PercentagePoint) && lower(0) == "of";
+        if let Some(np) = strong.filter(|_| (q.unit == Unit::Currency || weak) && !share_base) {
+            return Some(np);
+        }
         // nor does a percentage with no article name the noun after it
         // (`up 12 percent year on year`)
         let percentage = matches!(q.unit, Unit::Percent | Unit::PercentagePoint);
@@ -454,7 +461,7 @@ impl Ctx<'_> {
     }
 
     /// True where `span` is a year mention and nothing more (`FY23`).
-    fn is_year(&self, span: Span) -> bool {
+    pub(super) fn is_year(&self, span: Span) -> bool {
         self.years_in(span).any(|y| y.span == span)
     }
 

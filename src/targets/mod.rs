@@ -23,6 +23,7 @@
 //!
 //! Indicator tables (`专栏 1`) are read row by row in `table`.
 
+mod antecedent;
 mod clause;
 mod comparator;
 mod layout;

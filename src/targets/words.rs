@@ -165,6 +165,7 @@ pub(crate) struct Words {
     pub trim_word: WordList,
     pub allocation: WordList,
     pub purpose: WordList,
+    pub relative: WordList,
 }
 
 impl Words {
@@ -218,6 +219,7 @@ impl Words {
                 "trim_word" => &mut w.trim_word,
                 "allocation" => &mut w.allocation,
                 "purpose" => &mut w.purpose,
+                "relative" => &mut w.relative,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
