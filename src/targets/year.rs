@@ -287,6 +287,11 @@ impl Ctx<'_> {
                 if let Some(y) = self.opening_year(k, false) {
                     return (Some(y).filter(|_| !own_time), frame(k));
                 }
+            } else if k == 0 && self.is_heading(k) && self.title_names_document() {
+                // a title that names the document (`108年度中央政府科技研发
+                // 绩效汇编`): its year is the document's (the annual-document
+                // rules below), no frame
+                break;
             } else if self.is_heading(k) {
                 // a heading frames its section even without a year
                 // (`力争技术合同成交额超1200亿元` over the goals below it)
@@ -297,6 +302,16 @@ impl Ctx<'_> {
             }
         }
         (None, false)
+    }
+
+    /// True where the document's first paragraph is a title ending in the
+    /// name of a kind of document (`…绩效汇编`, `…统计公报`, `… Annual
+    /// Report`): the `document_name` rows.
+    fn title_names_document(&self) -> bool {
+        self.doc.segments.paragraphs.first().is_some_and(|p| {
+            let t = self.text[*p].trim_end_matches(super::is_filler);
+            self.rules.words.document_name.suffix_of(t).is_some()
+        })
     }
 
     /// True where a year names a document (`据2024年统计公报`,
@@ -522,6 +537,15 @@ mod tests {
         // a sentence's own time phrase blocks its paragraph's opening year
         let text = "2010年，该省启动了人才计划。截至目前，计划已累计引进人才1200名。";
         assert_eq!(years(text), [(None, Actual)]);
+    }
+
+    #[test]
+    fn a_title_naming_the_document_governs_no_figure() {
+        let text = "108年度中央政府科技研发绩效汇编\n\n各国研发经费的主要来源多为企业部门，台湾的占比高达80.35%。";
+        assert_eq!(years(text), [(None, Actual)]);
+        // a heading that is no document's name still governs
+        let text = "2026年力争\n●全社会研发投入强度达2.82%";
+        assert_eq!(years(text), [(Some(2026), Target)]);
     }
 
     #[test]
