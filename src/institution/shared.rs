@@ -286,7 +286,7 @@ pub(super) fn is_list_numeral(c: char) -> bool {
 /// The counter that ends a list marker after its numeral (`三大`, `3家`,
 /// `两个`).
 pub(super) fn is_list_counter(c: char) -> bool {
-    matches!(c, '大' | '个' | '家' | '所' | '座')
+    matches!(c, '大' | '个' | '家' | '所' | '座' | '间')
 }
 
 /// Where the shared words proper start after a list: past the marker

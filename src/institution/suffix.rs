@@ -19,6 +19,10 @@ pub(crate) struct SuffixRow {
     pub kind: Option<InstitutionKind>,
     /// Whether a name ending here may open a longer name.
     pub founder: bool,
+    /// Whether this is a branch's suffix (`分中心`, `分院`): the whole
+    /// name before it is its parent's and belongs to it
+    /// (`国家工程技术研究中心香港分中心`).
+    pub branch: bool,
 }
 
 /// An English head: its words (lower case) and row.
@@ -53,16 +57,22 @@ impl Suffixes {
                         .ok_or_else(|| t.error(row, format!("unknown kind `{k}`")))?,
                 ),
             };
-            let founder = match t.get(row, "founder") {
-                "yes" => true,
-                "" | "no" => false,
+            let (founder, branch) = match t.get(row, "founder") {
+                "yes" => (true, false),
+                "" | "no" => (false, false),
+                "branch" => (false, true),
                 other => {
-                    return Err(
-                        t.error(row, format!("column `founder`: `{other}` is not yes or no"))
-                    )
+                    return Err(t.error(
+                        row,
+                        format!("column `founder`: `{other}` is not yes, no or branch"),
+                    ))
                 }
             };
-            let r = SuffixRow { kind, founder };
+            let r = SuffixRow {
+                kind,
+                founder,
+                branch,
+            };
             let forms = t.list(row, "suffix");
             if forms.is_empty() {
                 return Err(t.error(row, "column `suffix` is empty"));
@@ -151,7 +161,9 @@ pub(crate) fn find(
             emit_coordinated(text, h.span, kind, &items, r, out, suppress);
             continue;
         }
-        let walk = walk_left(text, tokens, &name_ends, para.start, h.span.start, r);
+        // (a branch takes in its parent's whole name)
+        let ends: &[usize] = if h.row.branch { &[] } else { &name_ends };
+        let walk = walk_left(text, tokens, ends, para.start, h.span.start, r);
         let mut start = walk.start;
         // a known name that opens with a stop word (`全国重点实验室`)
         if walk.stop == Stop::Word {

@@ -117,6 +117,8 @@ pub(super) fn walk_left(
                     },
                 ));
             }
+            // a count before the name (`六所国家工程技术研究中心`)
+            TokenKind::Han if is_count(w) => break Stop::Number,
             TokenKind::Han => {
                 // past a joiner and the word it joins, a verb or the like
                 // ends the name (`设有` in `香港理工大学设有航空及民航…`)
@@ -276,6 +278,15 @@ pub(super) fn ends_in_phrase(
         .rev()
         .take(max_chars)
         .any(|(i, _)| before.len() - i > min && set.contains(&before[i..]))
+}
+
+/// True where the Han token `w` is a count: numerals and a counter
+/// (`六所`, `两家`, `三个`).
+fn is_count(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next_back().is_some_and(super::shared::is_list_counter)
+        && cs.clone().next().is_some()
+        && cs.all(super::shared::is_list_numeral)
 }
 
 /// True where the Han token `w` ends in a stop word of two characters or
