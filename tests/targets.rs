@@ -94,6 +94,13 @@ fn every_target_word_example_shows_its_role() {
                     row.line,
                     first.metric
                 );
+            } else if role == "caption" {
+                // the caption's year dates no figure below it
+                let last = got
+                    .targets
+                    .last()
+                    .unwrap_or_else(|| panic!("line {}: `{example}` gave no target", row.line));
+                assert_eq!(last.year, None, "line {}: {example}", row.line);
             } else if role == "not_metric" || role == "summary_counter" {
                 assert!(
                     got.targets.is_empty(),

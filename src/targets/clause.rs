@@ -91,6 +91,12 @@ impl Ctx<'_> {
                     .or_else(|| w.actual_year.suffix_of(t2))
                     .or_else(|| w.growth.suffix_of(t2))
                     .or_else(|| w.increase.suffix_of(t2))
+                    // (with its aspect particle: `增加了`)
+                    .or_else(|| {
+                        let r = t2.strip_suffix('了')?;
+                        let n = w.growth.suffix_of(r).or_else(|| w.increase.suffix_of(r))?;
+                        Some(n + '了'.len_utf8())
+                    })
                     .or_else(|| {
                         w.trim_word
                             .suffix_of(t2)

@@ -24,8 +24,12 @@ impl Ctx<'_> {
     /// does not end a sentence, or a numbered heading.
     pub(super) fn is_heading(&self, k: usize) -> bool {
         let p = self.text[self.doc.segments.paragraphs[k]].trim();
-        // table rows and list items are no headings
-        if p.contains('\t') || p.starts_with(is_bullet) {
+        // table rows, list items and image captions (`图为2018湖北科技工作
+        // 会议现场`: the `caption` rows) are no headings
+        if p.contains('\t')
+            || p.starts_with(is_bullet)
+            || self.rules.words.caption.prefix_of(p).is_some()
+        {
             return false;
         }
         let ends_sentence = p.ends_with(['。', '.', '!', '?', ',', ';', '，', '；']);

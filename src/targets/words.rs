@@ -166,6 +166,7 @@ pub(crate) struct Words {
     pub allocation: WordList,
     pub purpose: WordList,
     pub relative: WordList,
+    pub caption: WordList,
 }
 
 impl Words {
@@ -220,6 +221,7 @@ impl Words {
                 "allocation" => &mut w.allocation,
                 "purpose" => &mut w.purpose,
                 "relative" => &mut w.relative,
+                "caption" => &mut w.caption,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
