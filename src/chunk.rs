@@ -203,7 +203,8 @@ pub(crate) fn words(text: &str, span: Span, table: &EnglishWords) -> Vec<Word> {
 
 /// Decides the words the table leaves open to context: a verb-or-noun is
 /// a verb after an auxiliary, or after a noun phrase and before what
-/// follows a verb; an open word in -ed or -ing is a verb before what
+/// follows a verb; an open word in -ing after an auxiliary is a verb (`is
+/// aiming to`); an open word in -ed or -ing is a verb before what
 /// follows a verb (`exceeded 60 billion`, `reaching the`), or, lower-cased,
 /// before a capitalised name (`toured Jiangbei`).
 fn settle_verbs(text: &str, words: &mut [Word]) {
@@ -241,9 +242,13 @@ fn settle_verbs(text: &str, words: &mut [Word]) {
                         Class::Determiner | Class::Demonstrative | Class::Pronoun | Class::Number
                     )
                 });
-                if inflected
-                    && prev.is_some_and(|p| p != Class::Determiner && p != Class::Link)
-                    && (before_object || before_name)
+                // (a word in -ing after an auxiliary is a verb: `is aiming
+                // to spend`, `are seeking`)
+                let progressive = lower.ends_with("ing") && prev == Some(Class::Auxiliary);
+                if progressive
+                    || (inflected
+                        && prev.is_some_and(|p| p != Class::Determiner && p != Class::Link)
+                        && (before_object || before_name))
                 {
                     words[k].class = Class::Verb;
                 }
@@ -500,6 +505,11 @@ mod tests {
         assert_eq!(
             phrases("research and development personnel exceeded 260,000"),
             ["research and development personnel"]
+        );
+        // a word in -ing after an auxiliary is a verb
+        assert_eq!(
+            phrases("Shanghai is aiming to spend around 4.5 percent of its GDP on R&D"),
+            ["Shanghai", "GDP on R&D"]
         );
     }
 
