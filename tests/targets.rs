@@ -55,6 +55,7 @@ fn every_target_word_example_shows_its_role() {
                     .unwrap_or_else(|| panic!("line {}: `{example}` gave no target", row.line));
                 assert_eq!(first.comparator, want, "line {}: {example}", row.line);
             } else if role == "target"
+                || role == "target_word"
                 || role == "actual"
                 || role == "target_year"
                 || role == "actual_year"

@@ -52,6 +52,14 @@ impl Ctx<'_> {
     }
 
     /// Trims frames, comparators, punctuation and spaces off both ends.
+    /// True where a word of `list` stands in `span` as a whole word of
+    /// the segmenter (`会` the modal, not a piece of `会议` or `社会`).
+    pub(super) fn whole_word_in(&self, list: &super::words::WordList, span: Span) -> bool {
+        list.words_in(&self.text[span]).iter().any(|&(o, n)| {
+            self.word_boundary(span.start + o) && self.word_boundary(span.start + o + n)
+        })
+    }
+
     pub(super) fn trim(&self, mut s: Span) -> Span {
         let w = &self.rules.words;
         loop {

@@ -167,6 +167,7 @@ pub(crate) struct Words {
     pub purpose: WordList,
     pub relative: WordList,
     pub caption: WordList,
+    pub target_word: WordList,
 }
 
 impl Words {
@@ -222,6 +223,7 @@ impl Words {
                 "purpose" => &mut w.purpose,
                 "relative" => &mut w.relative,
                 "caption" => &mut w.caption,
+                "target_word" => &mut w.target_word,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')

@@ -20,7 +20,11 @@ impl Ctx<'_> {
         // the figure's clause
         let clause = self.clause(q.span.start);
         let s_text = &self.text[between(sentence.start, clause.end.max(q.span.end))];
-        let frame_target = w.target.occurs_in(s_text);
+        let frame_target = w.target.occurs_in(s_text)
+            || self.whole_word_in(
+                &w.target_word,
+                between(sentence.start, clause.end.max(q.span.end)),
+            );
         let frame_actual = w.actual.occurs_in(s_text);
         // years of the sentence: the nearest before the figure, else after
         let in_sentence: Vec<&YHit> = self
@@ -88,7 +92,7 @@ impl Ctx<'_> {
             Some(s)
         } else if report_opening {
             Some(Status::Actual)
-        } else if w.target.occurs_in(clause_text) {
+        } else if w.target.occurs_in(clause_text) || self.whole_word_in(&w.target_word, clause) {
             Some(Status::Target)
         } else if w.actual.occurs_in(clause_text) {
             Some(Status::Actual)
