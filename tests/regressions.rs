@@ -235,5 +235,12 @@ fn a_deadline_year_after_its_figure_is_no_backward_slice() {
     let text = "2022年长三角区域发展指数为129.5。全员劳动生产率由4030年的11.79万元/人\
                 提高到2022年的21.92万元/人。";
     let out = extract_checked(text);
-    assert!(out.quantities.len() >= 2, "{:?}", out.quantities);
+    // the level reached in the document's own year is reported
+    let level = out
+        .targets
+        .iter()
+        .find(|t| t.quantity.span.text == "21.92万元")
+        .unwrap_or_else(|| panic!("{:?}", out.targets));
+    assert_eq!(level.year, Some(2022));
+    assert_eq!(level.status, zhen_extract::Status::Actual);
 }

@@ -184,15 +184,16 @@ pub(crate) fn find(
 /// in capitals against the number (`CNY3.6 trillion`, `USD497.1 billion`,
 /// `RMB50 billion`): a currency row of letters only, as a whole word.
 fn glued_code(text: &str, at: usize, rules: &Rules) -> bool {
-    rules
-        .quantities
-        .currency_before(text, at)
-        .is_some_and(|(row, start)| {
-            let code = &text[start..at];
-            start + row.word.len() == at
-                && code.len() >= 3
-                && code.bytes().all(|b| b.is_ascii_uppercase())
-        })
+    prev_char(text, at).is_some_and(|c| c.is_ascii_uppercase())
+        && rules
+            .quantities
+            .currency_before(text, at)
+            .is_some_and(|(row, start)| {
+                let code = &text[start..at];
+                start + row.word.len() == at
+                    && code.len() >= 3
+                    && code.bytes().all(|b| b.is_ascii_uppercase())
+            })
 }
 
 /// True where a number may start at `at` (`c` is the character there).

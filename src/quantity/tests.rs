@@ -347,42 +347,44 @@ fn no_quantity_is_past_f64() {
     assert!(q(&huge).is_empty());
 }
 
+/// Each quantity of `text` with its currency.
+fn currencies(text: &str) -> Vec<(String, Option<String>)> {
+    crate::Extractor::new()
+        .extract(text)
+        .unwrap()
+        .quantities
+        .into_iter()
+        .map(|q| (q.span.text, q.currency))
+        .collect()
+}
+
+/// `currencies` as written in a test.
+fn owned(want: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+    want.iter()
+        .map(|&(t, c)| (t.to_owned(), c.map(str::to_owned)))
+        .collect()
+}
+
 #[test]
 fn a_currency_before_the_number_names_the_yuan_after_it() {
-    let out = crate::Extractor::new()
-        .extract("經費為新臺幣9,583億元，港幣3億元，人民币5亿元，另有3億元。")
-        .unwrap();
-    let got: Vec<(&str, Option<&str>)> = out
-        .quantities
-        .iter()
-        .map(|q| (q.span.text.as_str(), q.currency.as_deref()))
-        .collect();
     assert_eq!(
-        got,
-        [
+        currencies("經費為新臺幣9,583億元，港幣3億元，人民币5亿元，另有3億元。"),
+        owned(&[
             ("新臺幣9,583億元", Some("TWD")),
             ("港幣3億元", Some("HKD")),
             ("人民币5亿元", Some("CNY")),
             ("3億元", Some("CNY")),
-        ]
+        ])
     );
 }
 
 #[test]
 fn a_currency_code_written_against_the_number() {
-    let out = crate::Extractor::new()
-        .extract("R&D rose to CNY3.6 trillion (USD497.1 billion), not COVID19 or ABC3 firms.")
-        .unwrap();
-    let got: Vec<(&str, Option<&str>)> = out
-        .quantities
-        .iter()
-        .map(|q| (q.span.text.as_str(), q.currency.as_deref()))
-        .collect();
     assert_eq!(
-        got,
-        [
+        currencies("R&D rose to CNY3.6 trillion (USD497.1 billion), not COVID19 or ABC3 firms."),
+        owned(&[
             ("CNY3.6 trillion", Some("CNY")),
             ("USD497.1 billion", Some("USD")),
-        ]
+        ])
     );
 }

@@ -51,7 +51,6 @@ impl Ctx<'_> {
             .filter(|p| !p.is_empty())
     }
 
-    /// Trims frames, comparators, punctuation and spaces off both ends.
     /// True where a word of `list` stands in `span` as a whole word of
     /// the segmenter (`会` the modal, not a piece of `会议` or `社会`).
     pub(super) fn whole_word_in(&self, list: &super::words::WordList, span: Span) -> bool {
@@ -60,6 +59,7 @@ impl Ctx<'_> {
         })
     }
 
+    /// Trims frames, comparators, punctuation and spaces off both ends.
     pub(super) fn trim(&self, mut s: Span) -> Span {
         let w = &self.rules.words;
         loop {

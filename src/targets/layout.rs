@@ -2,7 +2,7 @@
 //! over a list, and the year that opens a paragraph. The year and status
 //! steps read a figure's frame from them.
 
-use super::{at_most_chars, Ctx};
+use super::{at_most_chars, char_offset, Ctx};
 use crate::model::YearKind;
 use crate::year::Hit as YHit;
 
@@ -61,14 +61,8 @@ impl Ctx<'_> {
     /// (`报告显示，2024年，…`, `四川发展动能加快汇聚。报告显示，2024年，`).
     pub(super) fn opening_year(&self, k: usize, own: bool) -> Option<&YHit> {
         let p = self.doc.segments.paragraphs[k];
-        let nth = |n: usize| {
-            self.text[p]
-                .char_indices()
-                .nth(n)
-                .map_or(p.end, |(o, _)| p.start + o)
-        };
-        let opening_end = nth(OPENING_CHARS);
-        let fronted_end = nth(FRONTED_YEAR_CHARS);
+        let opening_end = p.start + char_offset(&self.text[p], OPENING_CHARS);
+        let fronted_end = p.start + char_offset(&self.text[p], FRONTED_YEAR_CHARS);
         let first_figure = self
             .quantities_in(super::between(p.start, fronted_end))
             .next()

@@ -86,6 +86,9 @@ struct DocFrame {
     /// The year an annual report's title names: the year of its reported
     /// figures that give none of their own.
     report_year: Option<i32>,
+    /// Whether the title names the document (`…绩效汇编`, `…统计公报`: the
+    /// `document_name` rows): it is no heading that governs figures.
+    title_names_document: bool,
 }
 
 /// Everything one document's relation step reads.
@@ -171,7 +174,7 @@ struct Statement {
 /// The plan a document sets out: the first plan period or range it names
 /// in its opening (title and first lines).
 fn doc_frame(doc: &Document, text: &str, years: &[YHit], rules: &Rules) -> DocFrame {
-    let head = text.char_indices().nth(300).map_or(text.len(), |(i, _)| i);
+    let head = char_offset(text, 300);
     let plan_start = years
         .iter()
         .take_while(|y| y.span.start < head)
@@ -203,10 +206,15 @@ fn doc_frame(doc: &Document, text: &str, years: &[YHit], rules: &Rules) -> DocFr
     // that year
     let report_year = title_year
         .filter(|_| title.is_some_and(|p| rules.targets.words.annual_report.occurs_in(&text[*p])));
+    let title_names_document = doc.segments.paragraphs.first().is_some_and(|p| {
+        let t = text[*p].trim_end_matches(is_filler);
+        rules.targets.words.document_name.suffix_of(t).is_some()
+    });
     DocFrame {
         plan_start,
         title_year,
         report_year,
+        title_names_document,
     }
 }
 
@@ -399,6 +407,12 @@ impl Ctx<'_> {
 /// without counting past `n`.
 fn at_most_chars(s: &str, n: usize) -> bool {
     s.chars().nth(n).is_none()
+}
+
+/// The byte offset of the `n`th character of `s`, or its length where it
+/// holds no more: where the first `n` characters end.
+fn char_offset(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(o, _)| o)
 }
 
 /// The span from `a` to `b`, empty where `b` comes first.

@@ -7,7 +7,7 @@
 //! The `allocation` and `purpose` rows of `target_words` say which verbs
 //! set money aside and which words open (or go on with) its purpose.
 
-use super::{between, is_filler, Ctx};
+use super::{between, char_offset, is_filler, Ctx};
 use crate::span::Span;
 
 /// How far after the purpose word the purpose may run, in characters.
@@ -20,11 +20,11 @@ const PURPOSE_LEAD_CHARS: usize = 6;
 const NOUN_AFTER_CHARS: usize = 12;
 
 impl Ctx<'_> {
-    /// The purpose after figure `q` (ending at `q_end`, past any bound after
-    /// it) where the phrase `before` it ends in an `allocation` verb and a
-    /// `purpose` word follows the figure in its sentence (`sentence_end`):
-    /// the noun phrase the purpose's last verb takes, else the words before
-    /// that verb.
+    /// What the money of a figure (ending at `q_end`, past any bound after
+    /// it) is for, where the phrase `before` it ends in an `allocation`
+    /// verb: a name in quotes right after the figure, else what a `purpose`
+    /// word near the start of the rest of its sentence (to `sentence_end`)
+    /// takes, else a noun right after the figure.
     pub(super) fn allocation_purpose(
         &self,
         before: Span,
@@ -65,10 +65,7 @@ impl Ctx<'_> {
         if let Some(&(o, _)) = w.purpose.words_in(&rest[..end]).first() {
             end = o;
         }
-        let end = rest[..end]
-            .char_indices()
-            .nth(NOUN_AFTER_CHARS)
-            .map_or(end, |(o, _)| o);
+        let end = char_offset(&rest[..end], NOUN_AFTER_CHARS);
         let piece = &rest[..end];
         let first = self.jieba.tag(piece, true).into_iter().next()?;
         let noun = first.tag.starts_with('n') || first.tag == "vn" || first.tag == "eng";
@@ -82,10 +79,7 @@ impl Ctx<'_> {
         let w = &self.rules.words;
         let open = rest.trim_start_matches(is_filler);
         let at = q_end + (rest.len() - open.len());
-        let lead_end = open
-            .char_indices()
-            .nth(PURPOSE_LEAD_CHARS)
-            .map_or(open.len(), |(o, _)| o);
+        let lead_end = char_offset(open, PURPOSE_LEAD_CHARS);
         let (o, m) = w
             .purpose
             .words_in(open)
@@ -97,10 +91,7 @@ impl Ctx<'_> {
             .char_indices()
             .find(|&(_, c)| is_filler(c) && c != ' ')
             .map_or(piece.len(), |(o, _)| o);
-        let stop = piece[..stop]
-            .char_indices()
-            .nth(PURPOSE_CHARS)
-            .map_or(stop, |(o, _)| o);
+        let stop = char_offset(&piece[..stop], PURPOSE_CHARS);
         let mut piece = &piece[..stop];
         // (past a figure the purpose opens with: `实施6个重大科技专项`)
         let mut start = start;
@@ -130,7 +121,7 @@ impl Ctx<'_> {
             .map_or(0, |&(o, n)| o + n);
         let span = Span::new(start + from, start + end.max(from));
         let span = self.trim(span);
-        (self.has_words(span) && !span.is_empty()).then_some(span)
+        self.has_words(span).then_some(span)
     }
 }
 

@@ -291,7 +291,7 @@ impl Ctx<'_> {
                 if let Some(y) = self.opening_year(k, false) {
                     return (Some(y).filter(|_| !own_time), frame(k));
                 }
-            } else if k == 0 && self.is_heading(k) && self.title_names_document() {
+            } else if k == 0 && self.frame.title_names_document && self.is_heading(k) {
                 // a title that names the document (`108年度中央政府科技研发
                 // 绩效汇编`): its year is the document's (the annual-document
                 // rules below), no frame
@@ -306,16 +306,6 @@ impl Ctx<'_> {
             }
         }
         (None, false)
-    }
-
-    /// True where the document's first paragraph is a title ending in the
-    /// name of a kind of document (`…绩效汇编`, `…统计公报`, `… Annual
-    /// Report`): the `document_name` rows.
-    fn title_names_document(&self) -> bool {
-        self.doc.segments.paragraphs.first().is_some_and(|p| {
-            let t = self.text[*p].trim_end_matches(super::is_filler);
-            self.rules.words.document_name.suffix_of(t).is_some()
-        })
     }
 
     /// True where a year names a document (`据2024年统计公报`,
