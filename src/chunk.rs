@@ -247,7 +247,7 @@ fn settle_verbs(text: &str, words: &mut [Word]) {
                 let progressive = lower.ends_with("ing") && prev == Some(Class::Auxiliary);
                 if progressive
                     || (inflected
-                        && prev.is_some_and(|p| p != Class::Determiner && p != Class::Link)
+                        && prev.is_none_or(|p| p != Class::Determiner && p != Class::Link)
                         && (before_object || before_name))
                 {
                     words[k].class = Class::Verb;

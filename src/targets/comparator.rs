@@ -31,10 +31,14 @@ impl Ctx<'_> {
         let head = self
             .list_of(i)
             .map_or(q, |(first, _)| &self.quantities[first]);
+        // (within its clause: a metric a follow-on figure takes from a
+        // clause before, `以美国5029亿美元最多，其次…`, leaves that clause's
+        // words out)
+        let clause = self.clause(head.span.start).start;
         let from = if phrase.span.end <= head.span.start {
-            phrase.span.end
+            phrase.span.end.max(clause)
         } else {
-            self.clause(head.span.start).start
+            clause
         };
         let before = &self.text[from..head.span.start];
         // a bound touching the number, else one anywhere before it (a verb

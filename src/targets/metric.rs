@@ -1,6 +1,7 @@
 //! The metric phrase of a figure: the noun phrase its clause says it
 //! measures (EXTRACTION.md section 3, `metric`).
 
+use super::head::Head;
 use super::{between, is_filler, Ctx, Phrase};
 use crate::chunk;
 use crate::model::Unit;
@@ -79,13 +80,24 @@ impl Ctx<'_> {
         let prefix = if english {
             self.english_subject(q, before)
         } else {
+            // (a piece of places, durations or adverbs names no indicator:
+            // the nearest piece before it that does, `以美国`, `近9年`)
             self.compared_subject(q, before).or_else(|| {
                 self.trimmed(self.pieces(before))
                     .rev()
                     .take(PIECES_BACK)
-                    .find(|p| self.has_words(*p))
+                    .find(|p| self.has_words(*p) && self.names_something(*p))
             })
         };
+        // (the nearest worded piece even where it names nothing: a verb
+        // phrase with no noun may have its object after the figure)
+        let nearest = (!english && prefix.is_none())
+            .then(|| {
+                self.trimmed(self.pieces(before))
+                    .next_back()
+                    .filter(|p| self.has_words(*p))
+            })
+            .flatten();
         // `, going from $1.37 billion in FY23 to …`: a from figure with no
         // subject in its clause continues the statement before it
         if english
@@ -115,8 +127,25 @@ impl Ctx<'_> {
             }
         }
         if english {
-            if let Some(np) = self.english_object(q, after, self.weak_subject(prefix)) {
+            // `…grew last year, topping 200 billion yuan`: a clause that
+            // opens with a verb has the subject of the clause before, unless
+            // the figure qualifies the noun after it (`, allowing for a 26
+            // percent funding rate`)
+            let participle = prefix.is_none()
+                && clause.start > sentence.start
+                && self
+                    .words_to_figure(before.start, q)
+                    .first()
+                    .is_some_and(|w| w.class == chunk::Class::Verb);
+            let weak = self.weak_subject(prefix) && !participle;
+            if let Some(np) = self.english_object(q, after, weak) {
                 return own(np);
+            }
+            if participle {
+                return Some(Found::FollowOn(
+                    Via::Bare,
+                    self.clause_subject(clause, sentence),
+                ));
             }
         } else {
             // money set aside for a purpose written after the figure
@@ -140,7 +169,14 @@ impl Ctx<'_> {
             let measured =
                 prefix.is_some_and(|p| w.measure_noun.suffix_of(&self.text[p]).is_some());
             let attributive = attributive.filter(|_| !measured);
-            let np = match (attributive, counted) {
+            // (and the object of a verb with no noun before the figure:
+            // `创造7兆元产值`, `新制定1255项国家标准`)
+            let object = prefix
+                .or(nearest)
+                .filter(|p| matches!(self.head(*p), Head::Verb | Head::Predicate))
+                .filter(|_| !rest.starts_with(is_filler))
+                .map(|_| after.start);
+            let np = match (attributive, counted.or(object)) {
                 (Some(at), _) => self.chinese_np_at(at, after.end, true),
                 (None, Some(at)) => self.chinese_np_at(at, after.end, false),
                 _ => None,
@@ -198,6 +234,11 @@ impl Ctx<'_> {
             }
             return None;
         }
+        // a measure noun or a rate alone (`，总量超过500亿元`, `成长率达
+        // 14.6%`): the size or growth of what the statement measures
+        if w.measure_noun.is_whole(t) || w.growth.is_whole(t) {
+            return Some(Via::Change);
+        }
         // `，与国内生产总值之比为2.08%`: the ratio of the statement's metric
         // to a total
         if w.ratio.prefix_of(t).is_some() && w.share_head.suffix_of(t).is_some() {
@@ -242,8 +283,7 @@ impl Ctx<'_> {
             .filter(|&e| e <= q.span.start)
             .max()
             .unwrap_or(before.start);
-        let span = between(from, q.span.start);
-        let words = chunk::words(self.text, span, self.english);
+        let words = self.words_to_figure(from, q);
         let np = chunk::subject_before(self.text, &words)?;
         // years and other figures are no metric (`in 2025`, `in FY23`)
         let t = &self.text[np.span];
@@ -251,6 +291,18 @@ impl Ctx<'_> {
             return None;
         }
         Some(np.span)
+    }
+
+    /// The English words from `from` to a figure, with the figure's number
+    /// where it opens the figure, so that a word in -ing or -ed right
+    /// before it reads as the verb it is (`, topping 200 billion yuan`).
+    fn words_to_figure(&self, from: usize, q: &QHit) -> Vec<chunk::Word> {
+        let end = if q.number.start == q.span.start {
+            q.number.end
+        } else {
+            q.span.start
+        };
+        chunk::words(self.text, between(from, end), self.english)
     }
 
     /// True where an English subject frames or acts rather than measures
@@ -393,9 +445,12 @@ impl Ctx<'_> {
                         .find(|np| !np.anaphoric)
                         .map(|np| np.span);
                 }
+                // (a clause of places, durations or a record names none:
+                // `，创下历年新高，`)
                 self.trimmed(self.pieces(prev))
+                    .rev()
                     .take(PIECES_BACK)
-                    .find(|p| self.has_words(*p))
+                    .find(|p| self.has_words(*p) && self.names_something(*p))
             })
             .map(|span| Phrase {
                 span,
@@ -685,6 +740,25 @@ mod tests {
             "省级孵化器"
         );
         assert_eq!(metrics("该校在2023年共招收了3500名研究生。"), ["研究生"]);
+    }
+
+    #[test]
+    fn a_clause_opening_with_a_verb_has_the_subject_before() {
+        assert_eq!(
+            t("Investment in basic research continued to grow last year, topping 200 billion yuan and accounting for 6.57 percent of the total R&D spending.")
+                .iter()
+                .map(|r| (r.1.as_str(), r.3))
+                .collect::<Vec<_>>(),
+            [
+                ("Investment in basic research", Gt),
+                ("Investment in basic research", Eq)
+            ]
+        );
+        // unless the figure qualifies the noun after it
+        assert_eq!(
+            metrics("NSF expects to fund 40,900 research grants, allowing for a 26 percent funding rate."),
+            ["research grants", "funding rate"]
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@
 mod antecedent;
 mod clause;
 mod comparator;
+mod head;
 mod layout;
 mod metric;
 mod metric_id;
@@ -264,6 +265,14 @@ impl Ctx<'_> {
         Span::new(start, end.max(start))
     }
 
+    /// True where a span overlaps the page chrome (the chrome spans are
+    /// sorted and disjoint, so this is a binary search).
+    pub(super) fn in_chrome(&self, span: Span) -> bool {
+        let chrome = self.doc.chrome_spans();
+        let i = chrome.partition_point(|c| c.end <= span.start);
+        chrome.get(i).is_some_and(|c| c.start < span.end)
+    }
+
     pub(super) fn paragraph_index(&self, at: usize) -> Option<usize> {
         containing(&self.doc.segments.paragraphs, at)
     }
@@ -320,7 +329,7 @@ impl Ctx<'_> {
                 // of its own and no figure (`，且制造业研发密度亦呈上升态势，
                 // 2019年达3.4%`) takes that subject
                 let newer = fallback.filter(|f| {
-                    via == metric::Via::Bare && near.is_none_or(|s| f.span.start > s.figure_end)
+                    via == metric::Via::Bare && near.is_none_or(|s| f.span.start >= s.figure_end)
                 });
                 newer
                     .or_else(|| {

@@ -65,6 +65,9 @@ impl Ctx<'_> {
         let pi = self.paragraph_index(sentence.start)?;
         (pi.saturating_sub(SECTION_PARAGRAPHS)..pi)
             .rev()
+            // (a line of page chrome is no heading: the metadata table of
+            // a government page, `组配分类 重点工作 发布机构 区科技局`)
+            .filter(|&k| !self.in_chrome(paras[k]))
             .map(|k| &self.text[paras[k]])
             .filter(|p| at_most_chars(p, SECTION_HEADING_CHARS))
             .find_map(
@@ -94,6 +97,15 @@ mod tests {
         // an item that ends its list ends the walk back
         let text = "我们会加大投资，包括：\n设立100亿元的产业引导基金。\n全市研发投入500亿元。";
         assert_eq!(t(text)[1].5, Actual);
+    }
+
+    #[test]
+    fn page_chrome_is_no_heading() {
+        // the metadata table of a government page names a category
+        // (`重点工作`), not the section the report's figures stand in
+        let text = "组配分类 重点工作 发布机构 区科技局\n2023年科技进步报告\n\
+                    2022年全区研发经费占GDP比重达3.02%。";
+        assert_eq!(t(text)[0].5, Actual);
     }
 
     #[test]

@@ -168,6 +168,7 @@ pub(crate) struct Words {
     pub relative: WordList,
     pub caption: WordList,
     pub target_word: WordList,
+    pub no_head: WordList,
 }
 
 impl Words {
@@ -224,6 +225,7 @@ impl Words {
                 "relative" => &mut w.relative,
                 "caption" => &mut w.caption,
                 "target_word" => &mut w.target_word,
+                "no_head" => &mut w.no_head,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
