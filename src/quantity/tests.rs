@@ -388,3 +388,15 @@ fn a_currency_code_written_against_the_number() {
         ])
     );
 }
+
+// tenths (`成`) are a percentage; a `成` opening a word is no unit
+t!(
+    tenths_are_percent,
+    "企业部门占7成以上，政府部门低于一成。27个成员国中有3成为欧盟以外。",
+    [
+        ("7成", 70.0, Percent),
+        ("一成", 10.0, Percent),
+        ("27个", 27.0, Count),
+        ("3成", 30.0, Percent),
+    ]
+);

@@ -145,7 +145,8 @@ impl Ctx<'_> {
     /// The year of a reported figure in a period (`2018-2022年，高新技术企业
     /// 由6590家增至2万家，增长203.2%`): the first year for the from figure
     /// of a from-to pair, the last for the to figure and what follows it in
-    /// the sentence; none for a figure of the period as a whole.
+    /// the sentence; none for a figure of the period as a whole, unless the
+    /// period is a financial year.
     fn period_end(&self, y: &YHit, q: &QHit, sentence: Span) -> Option<i32> {
         let i = self
             .quantities
@@ -156,6 +157,11 @@ impl Ctx<'_> {
         });
         if is_from {
             return Some(y.start_year);
+        }
+        // (a financial or school year, two years running: `In 2021–22,
+        // GERD was $38.8 billion` is the year it ends in)
+        if y.kind == YearKind::Range && y.end_year == y.start_year + 1 {
+            return Some(y.end_year);
         }
         let reached = self
             .quantities_in(between(sentence.start, q.span.end))
@@ -443,6 +449,16 @@ mod tests {
                 (Some(2023), Actual),
                 (Some(2023), Actual)
             ]
+        );
+    }
+
+    #[test]
+    fn a_financial_year_is_the_year_it_ends_in() {
+        assert_eq!(
+            years(
+                "In 2021–22, business expenditure on research and development was $20.6 billion."
+            ),
+            [(Some(2022), Actual)]
         );
     }
 
