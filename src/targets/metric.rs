@@ -137,6 +137,15 @@ impl Ctx<'_> {
                     .words_to_figure(before.start, q)
                     .first()
                     .is_some_and(|w| w.class == chunk::Class::Verb);
+            // `The budget for CETs was confirmed to be worth a total of KRW 5
+            // trillion`: a frame noun after a subject and its auxiliary
+            // measures that subject
+            if let Some(subject) = prefix
+                .filter(|p| self.frame_noun(*p))
+                .and_then(|p| self.english_clause_subject(before, p.start, true))
+            {
+                return own(subject);
+            }
             let weak = self.weak_subject(prefix) && !participle;
             if let Some(np) = self.english_object(q, after, weak) {
                 return own(np);
@@ -202,6 +211,20 @@ impl Ctx<'_> {
         // the subject is the metric, the share its predicate
         let p = self.subject_of_share(p).unwrap_or(p);
         Some(match self.follow_on(p, q.span.start, english) {
+            // `The budget request represents an increase of about 1
+            // percent`: with no figure before it, a change is of the
+            // subject of its clause
+            Some(Via::Change) if english => {
+                let subject = self.english_clause_subject(before, p.start, false);
+                let span = subject.unwrap_or(p);
+                Found::FollowOn(
+                    Via::Change,
+                    Some(Phrase {
+                        span,
+                        via: Via::Change,
+                    }),
+                )
+            }
             Some(via) => Found::FollowOn(via, Some(Phrase { span: p, via })),
             None => Found::Own(Phrase::own(p)),
         })
@@ -303,6 +326,36 @@ impl Ctx<'_> {
             q.span.start
         };
         chunk::words(self.text, between(from, end), self.english)
+    }
+
+    /// The first noun phrase of an English clause, before `until`: the
+    /// subject of its predicate (with `auxiliary`, the first a copula
+    /// follows: `announced that the budget … was confirmed`).
+    fn english_clause_subject(&self, before: Span, until: usize, auxiliary: bool) -> Option<Span> {
+        let words = chunk::words(self.text, between(before.start, until), self.english);
+        // (past any aside after it: `the budget for CETs (CETs) was`)
+        let asides = chunk::asides(self.text, &words);
+        let copula = &self.rules.words.copula;
+        let followed = |np: &chunk::NounPhrase| {
+            words
+                .iter()
+                .filter(|w| !asides.iter().any(|a| a.contains(w.span)))
+                .find(|w| w.span.start >= np.span.end)
+                .is_some_and(|w| copula.is_whole(&self.text[w.span].to_ascii_lowercase()))
+        };
+        let np = chunk::noun_phrases(&words)
+            .into_iter()
+            .find(|np| !auxiliary || followed(np))
+            .filter(|np| !np.anaphoric)?;
+        let t = &self.text[np.span];
+        (t.bytes().any(|b| b.is_ascii_alphabetic()) && !self.is_year(np.span)).then_some(np.span)
+    }
+
+    /// True where an English phrase is a frame noun alone (`total`,
+    /// `number`).
+    fn frame_noun(&self, p: Span) -> bool {
+        let t = self.text[p].to_ascii_lowercase();
+        self.rules.words.frame_noun.is_whole(&t)
     }
 
     /// True where an English subject frames or acts rather than measures
@@ -758,6 +811,25 @@ mod tests {
         assert_eq!(
             metrics("NSF expects to fund 40,900 research grants, allowing for a 26 percent funding rate."),
             ["research grants", "funding rate"]
+        );
+    }
+
+    #[test]
+    fn a_change_or_a_total_measures_the_subject_of_its_clause() {
+        assert_eq!(
+            metrics("The budget request represents an increase of about 1 percent."),
+            ["budget request"]
+        );
+        assert_eq!(
+            metrics("The ministry announced that the budget for new technologies (NT) was confirmed to be worth a total of KRW 5 trillion."),
+            ["budget for new technologies"]
+        );
+        // a modal is no copula: the total is of what follows
+        assert_eq!(
+            metrics(
+                "The agency estimates that its activities will support a total of 398,130 people."
+            ),
+            ["people"]
         );
     }
 

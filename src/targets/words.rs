@@ -169,6 +169,7 @@ pub(crate) struct Words {
     pub caption: WordList,
     pub target_word: WordList,
     pub no_head: WordList,
+    pub copula: WordList,
 }
 
 impl Words {
@@ -226,6 +227,7 @@ impl Words {
                 "caption" => &mut w.caption,
                 "target_word" => &mut w.target_word,
                 "no_head" => &mut w.no_head,
+                "copula" => &mut w.copula,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
