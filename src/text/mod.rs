@@ -138,6 +138,9 @@ fn ends_sentence(c: char) -> bool {
 /// Shortest line (in characters) that a PDF copy breaks mid-sentence: a
 /// shorter line is a heading or a table row, and its break is real.
 const MIN_BROKEN_LINE_CHARS: usize = 24;
+/// Shortest line (in characters) that a copy breaks mid-sentence with a
+/// blank line after it: a body paragraph's length, far beyond a heading's.
+const MIN_BROKEN_PARAGRAPH_CHARS: usize = 60;
 /// The same for English lines, in bytes (a headline is shorter).
 const MIN_BROKEN_ENGLISH_LINE: usize = 56;
 
@@ -327,9 +330,13 @@ impl Normalized {
         // (one blank line is a paragraph break in any plain text; a PDF page
         // break leaves a run of them; a line of Latin letters and digits, a
         // timestamp or a byline, is no Chinese line broken in two)
+        // (a blank line after a long line that stops mid-word is a copy's
+        // break too: `占规上工业增加\n\n值的 72.8%`)
+        let blank_line_ok = newlines != 2
+            || line.chars().take(MIN_BROKEN_PARAGRAPH_CHARS).count() == MIN_BROKEN_PARAGRAPH_CHARS;
         if (b == Side::Han || b == Side::Digit)
             && (a == Side::Han || a == Side::Digit)
-            && newlines != 2
+            && blank_line_ok
             && line.chars().take(MIN_BROKEN_LINE_CHARS).count() == MIN_BROKEN_LINE_CHARS
             && (b == Side::Han || line.chars().any(is_han))
             && !longer_line_follows(line, &input[at..])
@@ -493,6 +500,12 @@ mod tests {
             n.text()
         );
         round_trip(input, "国家战略", "国家\n\n\n\n战略");
+        // one blank line after a body paragraph's length, mid-word
+        let input = "主要指标稳中有进：2022年全区研发经费占地区生产总值比重达3.02%；全年区本级高新技术产业实现增加值286.61亿元，同比增长10.5%，占规上工业增加\n\n\
+                     值的72.8%；区本级完成高新技术产业投资65.35亿元，同比增长42.3%。\n\n短标题\n\n正文";
+        let n = Normalized::new(input);
+        assert!(n.text().contains("工业增加值的72.8%"), "{}", n.text());
+        assert!(n.text().contains("。\n\n短标题\n\n正文"), "{}", n.text());
     }
 
     #[test]
