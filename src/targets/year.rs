@@ -52,12 +52,15 @@ impl Ctx<'_> {
                 })
                 .copied()
         };
+        // (where every year is another figure's, the latest of them: a
+        // change after a from-to pair, `rose to £15.5 billion in 2022, from
+        // £14.0 billion in 2021, an increase of 10.5%`, is of the later)
+        let latest = || in_sentence.iter().max_by_key(|y| y.end_year).copied();
         let near = self
             .year_right_after(q.span.end, sentence.end)
             .or_else(|| before(true))
             .or_else(|| after(true))
-            .or_else(|| before(false))
-            .or_else(|| after(false));
+            .or_else(latest);
         let (year_hit, governing_target) = match near {
             Some(y) => (Some(y), false),
             None => self.governing_year(sentence),
@@ -450,6 +453,23 @@ mod tests {
                 (Some(2023), Actual)
             ]
         );
+    }
+
+    #[test]
+    fn a_change_after_a_from_to_pair_is_of_the_later_year() {
+        assert_eq!(
+            years("Net expenditure on R&D rose to £15.5 billion in 2022, from £14.0 billion in 2021, an increase of 10.5%."),
+            [(Some(2022), Actual), (Some(2021), Actual), (Some(2022), Actual)]
+        );
+        // the same period of last year is a base, not the figure's year
+        let ex = crate::Extractor::builder()
+            .reference_year(2021)
+            .build()
+            .unwrap();
+        let got = ex
+            .extract("7月零售业营业额月增13.2%，惟上年同期比较基数较高。")
+            .unwrap();
+        assert_eq!(got.targets[0].year, None);
     }
 
     #[test]
