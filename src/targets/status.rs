@@ -100,6 +100,15 @@ mod tests {
     }
 
     #[test]
+    fn since_up_to_a_year_reports_and_a_modal_after_an_adverb_sets_a_goal() {
+        assert_eq!(
+            t("自2004年设立以来至2019年年末，基金累计资助项目1076个。")[0].5,
+            Actual
+        );
+        assert_eq!(t("园区营业额今年还会再成长，突破6万亿元。")[0].5, Target);
+    }
+
+    #[test]
     fn page_chrome_is_no_heading() {
         // the metadata table of a government page names a category
         // (`重点工作`), not the section the report's figures stand in
