@@ -26,6 +26,7 @@
 mod antecedent;
 mod clause;
 mod comparator;
+mod english;
 mod head;
 mod layout;
 mod metric;
