@@ -24,12 +24,13 @@ impl Ctx<'_> {
             .unwrap_or(before.start);
         let words = self.words_to_figure(from, q);
         let np = chunk::subject_before(self.text, &words)?;
-        // years and other figures are no metric (`in 2025`, `in FY23`)
-        let t = &self.text[np.span];
-        if !t.bytes().any(|b| b.is_ascii_alphabetic()) || self.is_year(np.span) {
-            return None;
-        }
-        Some(np.span)
+        self.worded(np.span).then_some(np.span)
+    }
+
+    /// True where an English noun phrase holds a word: years and other
+    /// figures are no metric (`in 2025`, `in FY23`).
+    fn worded(&self, span: Span) -> bool {
+        self.text[span].bytes().any(|b| b.is_ascii_alphabetic()) && !self.is_year(span)
     }
 
     /// The English words from `from` to a figure, with the figure's number
@@ -54,22 +55,24 @@ impl Ctx<'_> {
         auxiliary: bool,
     ) -> Option<Span> {
         let words = chunk::words(self.text, between(before.start, until), self.english);
-        // (past any aside after it: `the budget for CETs (CETs) was`)
-        let asides = chunk::asides(self.text, &words);
-        let copula = &self.rules.words.copula;
-        let followed = |np: &chunk::NounPhrase| {
-            words
-                .iter()
-                .filter(|w| !asides.iter().any(|a| a.contains(w.span)))
-                .find(|w| w.span.start >= np.span.end)
-                .is_some_and(|w| copula.is_whole(&self.text[w.span].to_ascii_lowercase()))
-        };
-        let np = chunk::noun_phrases(&words)
-            .into_iter()
-            .find(|np| !auxiliary || followed(np))
-            .filter(|np| !np.anaphoric)?;
-        let t = &self.text[np.span];
-        (t.bytes().any(|b| b.is_ascii_alphabetic()) && !self.is_year(np.span)).then_some(np.span)
+        let nps = chunk::noun_phrases(&words);
+        let np = if auxiliary {
+            // (past any aside after it: `the budget for CETs (CETs) was`)
+            let asides = chunk::asides(self.text, &words);
+            let copula = &self.rules.words.copula;
+            let followed = |np: &chunk::NounPhrase| {
+                words
+                    .iter()
+                    .filter(|w| !asides.iter().any(|a| a.contains(w.span)))
+                    .find(|w| w.span.start >= np.span.end)
+                    .is_some_and(|w| copula.is_whole(&self.text[w.span].to_ascii_lowercase()))
+            };
+            nps.into_iter().find(followed)
+        } else {
+            nps.into_iter().next()
+        }
+        .filter(|np| !np.anaphoric)?;
+        self.worded(np.span).then_some(np.span)
     }
 
     /// True where an English phrase is a frame noun alone (`total`,
@@ -83,10 +86,13 @@ impl Ctx<'_> {
     /// (`a total of`, `We will earmark`): the metric is written after the
     /// figure.
     pub(super) fn weak_subject(&self, p: Option<Span>) -> bool {
-        let w = &self.rules.words;
         p.is_none_or(|p| {
-            let t = self.text[p].to_ascii_lowercase();
-            w.frame_noun.is_whole(&t) || w.agent.is_whole(&t)
+            self.frame_noun(p)
+                || self
+                    .rules
+                    .words
+                    .agent
+                    .is_whole(&self.text[p].to_ascii_lowercase())
         })
     }
 

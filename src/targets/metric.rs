@@ -78,27 +78,18 @@ impl Ctx<'_> {
                 return Some(Found::FollowOn(Via::Bare, None));
             }
         }
-        let prefix = if english {
-            self.english_subject(q, before)
+        // (`verb_before`: the Chinese words before the figure are a verb
+        // with no noun, whose object may be written after the figure)
+        let (prefix, verb_before) = if english {
+            (self.english_subject(q, before), false)
+        } else if let Some(s) = self.compared_subject(q, before) {
+            (
+                Some(s),
+                matches!(self.head(s), Head::Verb | Head::Predicate),
+            )
         } else {
-            // (a piece of places, durations or adverbs names no indicator:
-            // the nearest piece before it that does, `以美国`, `近9年`)
-            self.compared_subject(q, before).or_else(|| {
-                self.trimmed(self.pieces(before))
-                    .rev()
-                    .take(PIECES_BACK)
-                    .find(|p| self.has_words(*p) && self.names_something(*p))
-            })
+            self.chinese_subject(before)
         };
-        // (the nearest worded piece even where it names nothing: a verb
-        // phrase with no noun may have its object after the figure)
-        let nearest = (!english && prefix.is_none())
-            .then(|| {
-                self.trimmed(self.pieces(before))
-                    .next_back()
-                    .filter(|p| self.has_words(*p))
-            })
-            .flatten();
         // `, going from $1.37 billion in FY23 to …`: a from figure with no
         // subject in its clause continues the statement before it
         if english
@@ -181,11 +172,7 @@ impl Ctx<'_> {
             let attributive = attributive.filter(|_| !measured);
             // (and the object of a verb with no noun before the figure:
             // `创造7兆元产值`, `新制定1255项国家标准`)
-            let object = prefix
-                .or(nearest)
-                .filter(|p| matches!(self.head(*p), Head::Verb | Head::Predicate))
-                .filter(|_| !rest.starts_with(is_filler))
-                .map(|_| after.start);
+            let object = (verb_before && !rest.starts_with(is_filler)).then_some(after.start);
             let np = match (attributive, counted.or(object)) {
                 (Some(at), _) => self.chinese_np_at(at, after.end, true),
                 (None, Some(at)) => self.chinese_np_at(at, after.end, false),
@@ -229,6 +216,32 @@ impl Ctx<'_> {
             Some(via) => Found::FollowOn(via, Some(Phrase { span: p, via })),
             None => Found::Own(Phrase::own(p)),
         })
+    }
+
+    /// The Chinese subject of a figure: the nearest worded piece before it
+    /// that names something (a piece of durations or adverbs names no
+    /// indicator: `近9年`, `大幅`), and whether the words before the figure
+    /// are a verb with no noun (that piece, or, where none names anything,
+    /// the nearest piece: `创造`, `新制定`). Each piece is tagged once.
+    fn chinese_subject(&self, before: Span) -> (Option<Span>, bool) {
+        let mut nearest = None;
+        let found = self
+            .trimmed(self.pieces(before))
+            .rev()
+            .take(PIECES_BACK)
+            .enumerate()
+            .filter(|&(_, p)| self.has_words(p))
+            .map(|(k, p)| (k, p, self.head(p)))
+            .inspect(|&(k, _, head)| {
+                if k == 0 {
+                    nearest = Some(head);
+                }
+            })
+            .find(|&(_, _, head)| matches!(head, Head::Noun | Head::Verb));
+        match found {
+            Some((_, p, head)) => (Some(p), head == Head::Verb),
+            None => (None, nearest == Some(Head::Predicate)),
+        }
     }
 
     /// Whether a metric phrase only continues another figure's statement:
