@@ -72,6 +72,13 @@ impl Index<Span> for str {
     }
 }
 
+/// True where `span` shares a byte with one of `sorted`, which are sorted
+/// and disjoint (a binary search, not a scan).
+pub(crate) fn overlaps_sorted(sorted: &[Span], span: Span) -> bool {
+    let i = sorted.partition_point(|b| b.end <= span.start);
+    sorted.get(i).is_some_and(|b| b.overlaps(span))
+}
+
 /// Spans sorted by start, answering whether any of them overlaps or
 /// contains a given span in `O(log n)` (a recognizer asks this once per
 /// candidate; a scan would make a long document quadratic).

@@ -17,7 +17,7 @@ use crate::exclusion::{Applies, Excluded, ExcludedRegions};
 use crate::model::{Quantity, Unit, YearKind};
 use crate::number::{scaled, NumberForm, NumberMatch};
 use crate::rules::Rules;
-use crate::span::Span;
+use crate::span::{overlaps_sorted, Span};
 use crate::text::{is_han, Document};
 use crate::token::{ShadowToken, TokenKind};
 use english::{counted_noun, lead_before, range_noun};
@@ -137,12 +137,6 @@ fn year_blocks(years: &[crate::year::Hit]) -> Vec<Span> {
         .collect()
 }
 
-/// True where `span` overlaps one of `blocks` (sorted by start).
-fn blocked(blocks: &[Span], span: Span) -> bool {
-    let i = blocks.partition_point(|b| b.end <= span.start);
-    blocks.get(i).is_some_and(|b| b.overlaps(span))
-}
-
 /// Finds every quantity in a document.
 pub(crate) fn find(
     doc: &Document,
@@ -162,7 +156,9 @@ pub(crate) fn find(
     table::table_cells(doc, rules, excluded, &mut hits);
     let mut years = year_blocks(years);
     years.sort_by_key(|s| s.start);
-    hits.retain(|h| !blocked(&years, h.number) && !blocked(doc.chrome_spans(), h.span));
+    hits.retain(|h| {
+        !overlaps_sorted(&years, h.number) && !overlaps_sorted(doc.chrome_spans(), h.span)
+    });
     // mentions never overlap: of two that do, the one starting first (on
     // a tie, the longer) stands
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));

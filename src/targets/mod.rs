@@ -266,12 +266,9 @@ impl Ctx<'_> {
         Span::new(start, end.max(start))
     }
 
-    /// True where a span overlaps the page chrome (the chrome spans are
-    /// sorted and disjoint, so this is a binary search).
+    /// True where a span overlaps the page chrome.
     pub(super) fn in_chrome(&self, span: Span) -> bool {
-        let chrome = self.doc.chrome_spans();
-        let i = chrome.partition_point(|c| c.end <= span.start);
-        chrome.get(i).is_some_and(|c| c.start < span.end)
+        crate::span::overlaps_sorted(self.doc.chrome_spans(), span)
     }
 
     pub(super) fn paragraph_index(&self, at: usize) -> Option<usize> {
