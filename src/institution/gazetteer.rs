@@ -26,6 +26,10 @@ pub(crate) struct Gazetteer {
     pub pattern_entry: Vec<usize>,
     /// Whether each pattern is English (matched on word boundaries).
     pub pattern_latin: Vec<bool>,
+    /// Whether each pattern is an acronym written in capitals (`CAS`,
+    /// `TIER`, `A*STAR`): it matches only in capitals, never as a word
+    /// (`tier`).
+    pub pattern_capitals: Vec<bool>,
     /// Entry by [`name_key`] of every alias.
     pub by_key: FxHashMap<String, usize>,
     /// Chinese aliases of categories (folded), for "ends with a category".
@@ -49,12 +53,21 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
+/// True where the English alias `a` is one word with two capitals or more
+/// and no small letter (`CAS`, `A*STAR`).
+fn is_capitals(a: &str) -> bool {
+    !a.contains(char::is_whitespace)
+        && !a.chars().any(|c| c.is_ascii_lowercase())
+        && a.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
+
 impl Gazetteer {
     pub(crate) fn compile(t: &Table) -> Result<Gazetteer, RuleError> {
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
         let mut pattern_entry = Vec::new();
         let mut pattern_latin = Vec::new();
+        let mut pattern_capitals = Vec::new();
         let mut by_key = FxHashMap::default();
         let mut zh_categories = FxHashMap::default();
         let mut zh_words = Vec::new();
@@ -101,6 +114,7 @@ impl Gazetteer {
                 patterns.push(folded);
                 pattern_entry.push(e);
                 pattern_latin.push(!zh);
+                pattern_capitals.push(!zh && is_capitals(a));
             }
         }
         let matcher = AhoCorasickBuilder::new()
@@ -115,10 +129,17 @@ impl Gazetteer {
             matcher,
             pattern_entry,
             pattern_latin,
+            pattern_capitals,
             by_key,
             zh_categories,
             zh_words,
         })
+    }
+
+    /// True where the matcher's pattern `p` may match `found`: an acronym
+    /// only where `found` is in capitals too.
+    pub(crate) fn case_fits(&self, p: usize, found: &str) -> bool {
+        !self.pattern_capitals[p] || !found.chars().any(|c| c.is_ascii_lowercase())
     }
 
     /// The entry whose alias has the same [`name_key`] as `name`.
@@ -131,5 +152,29 @@ impl Gazetteer {
     pub(crate) fn category_suffix(&self, name: &str) -> Option<(usize, usize)> {
         name.char_indices()
             .find_map(|(i, _)| self.zh_categories.get(&name[i..]).map(|&e| (i, e)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    fn names(text: &str) -> Vec<String> {
+        let got = Extractor::new().extract(text).expect("extracts");
+        got.institutions.into_iter().map(|i| i.name).collect()
+    }
+
+    #[test]
+    fn an_acronym_matches_only_in_capitals() {
+        assert_eq!(names("A top tier of firms; the TIER report."), ["TIER"]);
+        assert!(names("the cas file").is_empty());
+    }
+
+    #[test]
+    fn an_alias_made_of_the_ends_of_two_words_is_no_mention() {
+        assert!(names("在高等教育部門,義大利占比28.6%").is_empty());
+        assert_eq!(names("教育部表示"), ["教育部"]);
+        // a name the segmenter glues to the word before it stays
+        assert_eq!(names("研發經費來自清華大學。"), ["清华大学"]);
     }
 }

@@ -63,6 +63,9 @@ pub(crate) struct Lexicon {
     pub en_parent_inner: FxHashSet<String>,
     /// Conjunctions that may stand inside a name (`香港纺织及成衣研发中心`).
     pub zh_joiner: FxHashSet<String>,
+    /// Verbs that name a field or a function and stand inside names
+    /// (`创新`, `孵化`): the walk goes on over them.
+    pub zh_field: FxHashSet<String>,
     /// Longest Chinese stop word, in characters.
     pub zh_stop_max: usize,
 }
@@ -113,6 +116,9 @@ impl Lexicon {
                     ("road", true) => lx.zh_road.push(f),
                     ("joiner", true) => {
                         lx.zh_joiner.insert(f);
+                    }
+                    ("field", true) => {
+                        lx.zh_field.insert(f);
                     }
                     ("goal_after", true) => lx.zh_goal_after.push(f),
                     ("list_class", true) => {

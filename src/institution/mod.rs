@@ -38,6 +38,7 @@ use crate::model::{Institution, InstitutionKind};
 use crate::rules::{Rules, Tables};
 use crate::span::{Span, SpanIndex};
 use crate::text::Document;
+use crate::token::ShadowToken;
 use std::collections::BTreeMap;
 
 /// The compiled institution tables.
@@ -214,7 +215,7 @@ impl Cand {
 }
 
 /// Gazetteer aliases found as written.
-fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
+fn gazetteer_hits(text: &str, tokens: &[ShadowToken], r: &InstitutionRules, out: &mut Vec<Cand>) {
     let g = &r.gazetteer;
     for m in g.matcher.find_iter(text) {
         let p = m.pattern().as_usize();
@@ -225,6 +226,9 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
             continue;
         }
         if g.pattern_latin[p] {
+            if !g.case_fits(p, &text[s..e]) {
+                continue;
+            }
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
             if before.is_some_and(|c| c.is_alphanumeric())
@@ -232,7 +236,10 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
             {
                 continue;
             }
-        } else if blocked(text, Span::new(s, e), r) || r.lexicon.road_after(text, e) {
+        } else if blocked(text, Span::new(s, e), r)
+            || r.lexicon.road_after(text, e)
+            || inside_words(tokens, Span::new(s, e))
+        {
             continue;
         }
         let name = if g.pattern_latin[p] {
@@ -248,6 +255,20 @@ fn gazetteer_hits(text: &str, r: &InstitutionRules, out: &mut Vec<Cand>) {
             Source::Gazetteer,
         ));
     }
+}
+
+/// True where the segmenter's words cut through both ends of `span`: the
+/// alias is made of the ends of two other words (`教育部` in `高等教育` `部门`).
+/// A name the segmenter glued to a word before it (`自清华大学`) ends on a
+/// word's end and stays.
+fn inside_words(tokens: &[ShadowToken], span: Span) -> bool {
+    let cuts = |at: usize| {
+        let i = tokens.partition_point(|t| t.span().end <= at);
+        tokens
+            .get(i)
+            .is_some_and(|t| t.span().start < at && at < t.span().end)
+    };
+    cuts(span.start) && cuts(span.end)
 }
 
 /// True where a blocking word of the suffix table (`大学城`) runs across
@@ -362,7 +383,7 @@ pub(crate) fn find(doc: &Document, rules: &Rules) -> Vec<Institution> {
     let paragraphs = &doc.segments.paragraphs;
     let mut cands = Vec::new();
     let mut suppress = Vec::new();
-    gazetteer_hits(text, r, &mut cands);
+    gazetteer_hits(text, &doc.tokens, r, &mut cands);
     suffix::find(text, paragraphs, &doc.tokens, r, &mut cands, &mut suppress);
     if text.bytes().any(|b| b.is_ascii_alphabetic()) {
         let lower = text.to_ascii_lowercase();

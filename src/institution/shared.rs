@@ -29,11 +29,15 @@ pub(super) fn coordination(
         if p <= para.start {
             return None;
         }
-        if let Some(q) = list_marker_before(text, para.start, p) {
+        if let Some((q, count)) = list_marker_before(text, para.start, p) {
             let shared = &text[p..suffix.start];
             if shared.chars().all(crate::text::is_han) && !r.lexicon.zh_stop.contains(shared) {
-                let items = list_items(text, para.start, q, hits, r, 2)?;
-                return Some(items);
+                return list_items(text, para.start, q, hits, r, 2).or_else(|| {
+                    // a count that matches the items names them all, proper
+                    // names or not (`数字建造、智能设计与数控等2家国家技术创新中心`)
+                    let items = collect_items(text, para.start, q, hits, r, false)?;
+                    (count? >= 2 && items.len() == count?).then_some(items)
+                });
             }
             return None;
         }
@@ -47,13 +51,18 @@ pub(super) fn coordination(
 }
 
 /// Where a list marker (`等`, `三大`, `等三大`, a count such as `3家` or
-/// `三个`) ends exactly at `p`, the start of the marker.
-pub(super) fn list_marker_before(text: &str, para_start: usize, p: usize) -> Option<usize> {
+/// `三个`) ends exactly at `p`: the start of the marker, and the count it
+/// gives, if any.
+pub(super) fn list_marker_before(
+    text: &str,
+    para_start: usize,
+    p: usize,
+) -> Option<(usize, Option<usize>)> {
     let before = &text[para_start..p];
     let mut q = p;
     let mut cs = before.chars().rev();
     match cs.next()? {
-        '等' => Some(p - '等'.len_utf8()),
+        '等' => Some((p - '等'.len_utf8(), None)),
         counter if is_list_counter(counter) => {
             let mut n = 0;
             for c in cs.by_ref() {
@@ -67,13 +76,32 @@ pub(super) fn list_marker_before(text: &str, para_start: usize, p: usize) -> Opt
                 return None;
             }
             q -= counter.len_utf8() + n;
+            let count = list_count(&text[q..q + n]);
             if text[para_start..q].ends_with('等') {
                 q -= '等'.len_utf8();
             }
-            Some(q)
+            Some((q, count))
         }
         _ => None,
     }
+}
+
+/// The value of a list marker's numerals (`2`, `三`, `两`), where they are
+/// digits or one Chinese numeral.
+fn list_count(s: &str) -> Option<usize> {
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let mut cs = s.chars();
+    let c = cs.next()?;
+    if cs.next().is_some() {
+        return None;
+    }
+    "一二三四五六七八九十"
+        .chars()
+        .position(|d| d == c)
+        .map(|i| i + 1)
+        .or((c == '两').then_some(2))
 }
 
 /// The items of a `、` list that ends at `end`: at least `min_items`, each short,
@@ -85,6 +113,25 @@ pub(super) fn list_items(
     hits: &[SuffixHit],
     r: &InstitutionRules,
     min_items: usize,
+) -> Option<Vec<Item>> {
+    let items = collect_items(text, para_start, end, hits, r, true)?;
+    let proper = items
+        .iter()
+        .filter(|it| r.zh_proper(&text[it.span], true))
+        .count();
+    (items.len() >= min_items && proper * 2 >= items.len()).then_some(items)
+}
+
+/// The items of a `、` list that ends at `end`, each short and none a
+/// complete name; `split` also splits the last at a conjunction
+/// (`金凤、嘉陵江和明月湖`).
+fn collect_items(
+    text: &str,
+    para_start: usize,
+    end: usize,
+    hits: &[SuffixHit],
+    r: &InstitutionRules,
+    split: bool,
 ) -> Option<Vec<Item>> {
     let mut items = Vec::new();
     let mut e = end;
@@ -106,7 +153,11 @@ pub(super) fn list_items(
         if sep != Some('、') {
             item = trim_stop_words(text, item, r);
         }
-        let (item, conj) = split_conjunction(text, item);
+        let (item, conj) = if split {
+            split_conjunction(text, item)
+        } else {
+            (item, None)
+        };
         let n = text[item].chars().count();
         if n == 0 || n > MAX_ITEM_CHARS || ends_in_name(hits, item) {
             // `直管园和大渡口、沙坪坝等拓展园`: a `和` may join a whole name
@@ -129,11 +180,7 @@ pub(super) fn list_items(
         }
     }
     items.reverse();
-    let proper = items
-        .iter()
-        .filter(|it| r.zh_proper(&text[it.span], true))
-        .count();
-    (items.len() >= min_items && proper * 2 >= items.len()).then_some(items)
+    Some(items)
 }
 
 /// Splits `甲和乙` into `乙` and the end of `甲`, for the last two items of a

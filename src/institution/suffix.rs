@@ -473,4 +473,18 @@ mod tests {
     fn suo_followed_by_a_verb_is_no_institute() {
         assert!(found("将国家所需和重庆所能相结合").is_empty());
     }
+
+    #[test]
+    fn a_count_that_matches_the_items_names_them_all() {
+        let got = found("数字建造、智能设计与数控等2家国家技术创新中心获批建设");
+        let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(
+            names,
+            ["数字建造国家技术创新中心", "智能设计与数控国家技术创新中心"]
+        );
+        // field words with no count stay a category
+        let got = found("数字建造、智能设计等国家技术创新中心获批建设");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].2, "{got:?}");
+    }
 }

@@ -82,6 +82,8 @@ pub(super) fn walk_left(
         let mut next = piece.start;
         match t.kind {
             TokenKind::Number => break Stop::Number,
+            // digits the number reader left alone (a date's `21`)
+            TokenKind::Latin if w.bytes().all(|b| b.is_ascii_digit()) => break Stop::Number,
             TokenKind::Latin => {
                 latin += 1;
                 if latin > 2 {
@@ -124,6 +126,7 @@ pub(super) fn walk_left(
                 // ends the name (`设有` in `香港理工大学设有航空及民航…`)
                 if joined.as_ref().is_some_and(|(j, _)| j.start > piece.end)
                     && !lx.zh_proper.contains(w)
+                    && !lx.zh_field.contains(w)
                     && r.jieba()
                         .tag(w, true)
                         .first()
@@ -157,13 +160,22 @@ pub(super) fn walk_left(
                     // a modifier the segmenter split (`混合` `所有制`)
                     break Stop::Modifier;
                 }
-                if lx.zh_modifier.contains(w) {
+                // (a modifier that a joiner joins to a field is a field:
+                // `改革开放与现代化研究所`)
+                if lx.zh_modifier.contains(w)
+                    && !(i >= 2 && joins_inside(text, tokens, i - 2, piece.start, r))
+                {
                     break Stop::Modifier;
                 }
                 // a stop word glued to the front of a name by the
                 // segmenter (`建设金凤`): keep what follows it
                 if let Some(cut) = stop_prefix(w, r) {
                     start = piece.start + cut;
+                    break Stop::Word;
+                }
+                // a verb, adverb or the like the boundary table does not
+                // list (`来自`, `还是`)
+                if !lx.zh_stop.contains(w) && function_word(w, r) {
                     break Stop::Word;
                 }
             }
@@ -237,6 +249,26 @@ fn names_a_place(w: &str, r: &InstitutionRules) -> bool {
             .by_key
             .get(w)
             .is_some_and(|&e| !r.gazetteer.entries[e].generic)
+}
+
+/// True where the segmenter tags the Han word `w` as a word that cannot
+/// stand inside a name (a verb, adverb, preposition, conjunction, pronoun
+/// or particle: `来自`, `学习`, `还是`), and the tables know it neither as a
+/// name, a level word, a joiner nor a field verb (`创新`, `孵化`).
+fn function_word(w: &str, r: &InstitutionRules) -> bool {
+    let lx = &r.lexicon;
+    if lx.zh_proper.contains(w)
+        || lx.zh_qualifier.contains(w)
+        || lx.zh_joiner.contains(w)
+        || lx.zh_field.contains(w)
+        || r.gazetteer.by_key.contains_key(w)
+    {
+        return false;
+    }
+    match r.jieba().tag(w, true).as_slice() {
+        [t] => NOT_NAME_START_TAGS.contains(&t.tag),
+        _ => false,
+    }
 }
 
 /// True where a kind suffix of the table ends the word `w` (`大学` in
@@ -373,4 +405,50 @@ pub(super) fn goal_before(
                 .as_ref()
                 .is_none_or(|b| clause[..clause.len() - g.after.len()].contains(b.as_str()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// The institutions of `text`: span text and name.
+    fn found(text: &str) -> Vec<(String, String)> {
+        let got = Extractor::new().extract(text).expect("extracts");
+        got.institutions
+            .into_iter()
+            .map(|i| (i.span.text.to_string(), i.name))
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_or_conjunction_the_tables_do_not_list_ends_the_name() {
+        assert_eq!(
+            found("目前有近半研發經費來自科學園區。"),
+            [("科學園區".into(), "科学园区".into())]
+        );
+        assert_eq!(
+            found("光電產業還是科學園區兩大支柱"),
+            [("科學園區".into(), "科学园区".into())]
+        );
+        // field words the segmenter tags as verbs stay in the name
+        assert_eq!(
+            found("依托国家技术转移西南中心。")[0].0,
+            "国家技术转移西南中心"
+        );
+    }
+
+    #[test]
+    fn digits_of_a_date_end_the_name() {
+        assert_eq!(
+            found(" date 2025-12-21 科學園區在民間企業研發扮演要角。"),
+            [("科學園區".into(), "科学园区".into())]
+        );
+    }
+
+    #[test]
+    fn a_modifier_joined_to_a_field_belongs_to_the_name() {
+        let got = found("作者為廣東省社會科學院改革開放與現代化研究所研究員");
+        assert_eq!(got[0].1, "广东省社会科学院改革开放与现代化研究所");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
 }
