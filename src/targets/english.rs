@@ -351,6 +351,14 @@ mod tests {
             metrics("The region secured more than $6 billion worth of battery investments."),
             ["battery investments"]
         );
+        // a noun phrase `of` ties the amount to is its metric, whatever
+        // follows (`supports` reads as a noun on its own)
+        assert_eq!(
+            metrics(
+                "The FY15 Budget Request for NSF of $7.3 billion supports investments in research."
+            ),
+            ["FY15 Budget Request for NSF"]
+        );
         // verbs alone are no metric: the figure after them has none
         assert!(t("Some 40 will follow.").is_empty());
     }

@@ -138,6 +138,17 @@ impl Ctx<'_> {
             {
                 return own(subject);
             }
+            // `The FY15 Budget Request for NSF of $7.3 billion supports …`:
+            // the amount is the value of the noun phrase `of` ties it to
+            if let Some(p) = prefix.filter(|p| {
+                self.text[between(p.end, q.span.start)]
+                    .trim()
+                    .eq_ignore_ascii_case("of")
+                    && !self.weak_subject(Some(*p))
+                    && self.follow_on(*p, q.span.start, true).is_none()
+            }) {
+                return own(p);
+            }
             let weak = self.weak_subject(prefix) && !participle;
             if let Some(np) = self.english_object(q, after, weak) {
                 return own(np);
