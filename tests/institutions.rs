@@ -259,6 +259,9 @@ fn names_on_unseen_texts_by_class() {
         "The firm rents space at [InnoCentre] in Kowloon.",
         "[Karolinska Institutet]",
         "[Cyberport] and [Hong Kong Science Park]",
+        // a possessive ends a name, and is no name of its own
+        "The panel evaluated [Kobe University]’s plan and Japan's universities.",
+        "three universities — the [University of Tokyo], [Kyoto University] and [Tohoku University] — as candidates",
         // headlines and goals
         "Innovation center opens doors to start-ups",
         "Science park prepares for a new season",

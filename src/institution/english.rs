@@ -39,15 +39,25 @@ fn lex(text: &str, para: Span, out: &mut Vec<Tok>) {
         let at = para.start + i;
         if c.is_ascii_alphanumeric() {
             let mut end = at + 1;
+            let mut owner = None;
             while let Some(&(j, d)) = it.peek() {
-                let next = s[j + d.len_utf8()..].chars().next();
+                let rest = &s[j + d.len_utf8()..];
+                let next = rest.chars().next();
+                // a possessive `'s` is no part of the word (`Tohoku
+                // University's plan`)
+                let possessive = matches!(d, '\'' | '’')
+                    && matches!(next, Some('s' | 'S'))
+                    && !rest[1..].starts_with(|n: char| n.is_ascii_alphanumeric());
                 // `Hong Kong/Shenzhen`: a slash before a capital joins two
                 // places of one name
                 let inner = d.is_ascii_alphanumeric()
                     || (matches!(d, '-' | '\'' | '’' | '&')
                         && next.is_some_and(|n| n.is_ascii_alphanumeric()))
                     || (d == '/' && next.is_some_and(|n| n.is_ascii_uppercase()));
-                if !inner {
+                if possessive {
+                    owner = Some(Span::new(para.start + j, para.start + j + d.len_utf8() + 1));
+                }
+                if !inner || possessive {
                     break;
                 }
                 end = para.start + j + d.len_utf8();
@@ -57,6 +67,15 @@ fn lex(text: &str, para: Span, out: &mut Vec<Tok>) {
                 span: Span::new(at, end),
                 lex: Lex::Word,
             });
+            // the possessive is punctuation: it ends the name it follows
+            if let Some(span) = owner {
+                it.next();
+                it.next();
+                out.push(Tok {
+                    span,
+                    lex: Lex::Punct,
+                });
+            }
         } else if c.is_whitespace() {
             continue;
         } else {
@@ -346,6 +365,11 @@ fn recognize(
             break Stop::Limit;
         }
     };
+    // an `and` taken in before a whole name ends it, and is no part of
+    // the name after it (`Kyoto University and Tohoku University`)
+    while k < h && matches!(word(lower, &toks[k]), "and" | "&") {
+        k += 1;
+    }
     // `of` and a quoted or capitalised name to the right:
     // `national joint laboratory of "belt and road"`, `Academy of Engineering`
     let mut end = j + 1;

@@ -34,9 +34,14 @@ pub(super) fn coordination(
             if shared.chars().all(crate::text::is_han) && !r.lexicon.zh_stop.contains(shared) {
                 return list_items(text, para.start, q, hits, r, 2).or_else(|| {
                     // a count that matches the items names them all, proper
-                    // names or not (`数字建造、智能设计与数控等2家国家技术创新中心`)
-                    let items = collect_items(text, para.start, q, hits, r, false)?;
-                    (count? >= 2 && items.len() == count?).then_some(items)
+                    // names or not, read with or without a split at the
+                    // last conjunction (`数字建造、智能设计与数控等2家`,
+                    // `智慧城市物联网和月球与行星科学两所`)
+                    let n = count.filter(|&n| n >= 2)?;
+                    [true, false].into_iter().find_map(|split| {
+                        collect_items(text, para.start, q, hits, r, split)
+                            .filter(|items| items.len() == n)
+                    })
                 });
             }
             return None;
@@ -152,6 +157,11 @@ fn collect_items(
         // join the last two
         if sep != Some('、') {
             item = trim_stop_words(text, item, r);
+            // (and a long one, the clause up to it: `批准在澳门设立智慧城市
+            // 物联网和…两所国家重点实验室`)
+            if text[item].chars().count() > MAX_ITEM_CHARS {
+                item = after_last_stop(text, item, r);
+            }
         }
         let (item, conj) = if split {
             split_conjunction(text, item)
@@ -219,6 +229,23 @@ pub(super) fn trim_stop_words(text: &str, mut item: Span, r: &InstitutionRules) 
             None => return item,
         }
     }
+}
+
+/// What follows the last stop word or word that cannot stand inside a name
+/// (but a conjunction) in `item` (`批准在澳门设立智慧城市物联网` → `智慧城市物联网`); the whole item
+/// where there is none.
+fn after_last_stop(text: &str, item: Span, r: &InstitutionRules) -> Span {
+    let mut at = item.start;
+    let mut start = item.start;
+    for t in r.jieba().tag(&text[item], true) {
+        at += t.word.len();
+        // (a conjunction may join two items: `和`)
+        let joins = CONJUNCTIONS.contains(&t.word);
+        if !joins && (r.lexicon.zh_stop.contains(t.word) || super::walk::function_word(t.word, r)) {
+            start = at;
+        }
+    }
+    Span::new(start, item.end)
 }
 
 /// True where a suffix of a kind ends exactly at the end of `item`. The

@@ -297,7 +297,8 @@ fn classify(
         let rest = &name_text[..at];
         // a level phrase before a category keeps it a category (`川渝共建`)
         let qualified = r.lexicon.zh_qualifier.contains(rest);
-        let generic = qualified || !r.zh_proper(rest, false);
+        let generic =
+            (qualified || !r.zh_proper(rest, false)) && !national_field(rest, &name_text[at..], r);
         // words before it that are neither a level, a name nor a field (a
         // verb, adverb, conjunction or time word: `当时`, `租用`, `例如`,
         // `而`) are not part of it: the category alone
@@ -344,6 +345,15 @@ fn classify(
         out.push(Cand::new(name, name_text, kind, false, Source::Walk));
         return;
     }
+    // a national designation of a field, which one body holds
+    // (`国家机器人创新中心`)
+    if prefix
+        .strip_prefix("国家")
+        .is_some_and(|field| field_words(field, true, r))
+    {
+        out.push(Cand::new(name, name_text, kind, false, Source::Walk));
+        return;
+    }
     // a category: field words counted right after (`产品检测实验室34487个`,
     // `国家企业技术中心1276个`), or after a scope word (`各级`)
     let qualified = r
@@ -365,6 +375,46 @@ fn classify(
     if !prefix.is_empty() && (scoped || counted) {
         out.push(Cand::new(name, name_text, kind, true, Source::Walk));
     }
+}
+
+/// True where `rest`, the words before the category `alias`, is the field
+/// of a national designation, which one body holds: a field before a
+/// national category (`智慧城市物联网国家重点实验室`), or `国家` and a field
+/// before another (`国家医学检验临床医学研究中心`).
+fn national_field(rest: &str, alias: &str, r: &InstitutionRules) -> bool {
+    if alias.starts_with("国家") || alias.starts_with("全国") {
+        return field_words(rest, false, r);
+    }
+    rest.strip_prefix("国家")
+        .is_some_and(|field| field_words(field, false, r))
+}
+
+/// True where `s` names a field of research: two characters or more, no
+/// level, stop or modifier word, and no verb, adverb, function word,
+/// numeral or time word but field words and joiners
+/// (`机器人`, `月球与行星科学`, `超大规模集成电路`); with `own`, a noun of its own among them,
+/// not only words every field shares (`科技创新`).
+pub(super) fn field_words(s: &str, own: bool, r: &InstitutionRules) -> bool {
+    let lx = &r.lexicon;
+    if s.chars().count() < 2 || s.starts_with('级') || s.ends_with('类') {
+        return false;
+    }
+    let mut noun = false;
+    for t in r.jieba().tag(s, true) {
+        let w = t.word;
+        if lx.zh_qualifier.contains(w) || lx.zh_stop.contains(w) || lx.zh_modifier.contains(w) {
+            return false;
+        }
+        if lx.zh_joiner.contains(w) || lx.zh_field.contains(w) {
+            continue;
+        }
+        // (no verb, adverb, function word, numeral or time word)
+        if NOT_NAME_START_TAGS.contains(&t.tag) || matches!(t.tag, "m" | "q" | "t") {
+            return false;
+        }
+        noun |= !lx.zh_common.contains(w);
+    }
+    noun || !own
 }
 
 /// Where a count (`三大`, `3大`, `两个`) ends inside `name` before the head,
@@ -486,5 +536,43 @@ mod tests {
         let got = found("数字建造、智能设计等国家技术创新中心获批建设");
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].2, "{got:?}");
+    }
+
+    #[test]
+    fn a_counted_list_joined_by_a_conjunction_after_a_clause() {
+        let got =
+            found("2016年7月批准在澳門設立智慧城市物聯網和月球與行星科學兩所國家重點實驗室。");
+        let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "智慧城市物联网国家重点实验室",
+                "月球与行星科学国家重点实验室"
+            ]
+        );
+        assert_eq!(got[0].0, "智慧城市物聯網");
+    }
+
+    #[test]
+    fn the_field_of_a_national_designation_names_one_body() {
+        assert_eq!(
+            found("国家机器人创新中心落户沈阳"),
+            [(
+                "国家机器人创新中心".into(),
+                "国家机器人创新中心".into(),
+                false
+            )]
+        );
+        assert_eq!(
+            found("依托智慧城市物联网国家重点实验室"),
+            [(
+                "智慧城市物联网国家重点实验室".into(),
+                "智慧城市物联网国家重点实验室".into(),
+                false
+            )]
+        );
+        // the category itself, and a class of it, stay generic
+        assert!(found("新增3家国家重点实验室")[0].2);
+        assert!(found("领域类国家技术创新中心")[0].2);
     }
 }

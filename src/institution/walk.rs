@@ -25,7 +25,9 @@ pub(super) fn leading_verbs_end(
     let lx = &r.lexicon;
     let mut at = start;
     for t in r.jieba().tag(&text[start..head], false) {
-        let known = lx.zh_proper.contains(t.word) || lx.zh_qualifier.contains(t.word);
+        let known = lx.zh_proper.contains(t.word)
+            || lx.zh_qualifier.contains(t.word)
+            || lx.zh_field.contains(t.word);
         if known || !NOT_NAME_START_TAGS.contains(&t.tag) || at + t.word.len() >= head {
             break;
         }
@@ -119,8 +121,17 @@ pub(super) fn walk_left(
                     },
                 ));
             }
-            // a count before the name (`六所国家工程技术研究中心`)
+            // a count before the name (`六所国家工程技术研究中心`), or
+            // the unit of a date (`9月18日上海交通大学郑州研究院`)
             TokenKind::Han if is_count(w) => break Stop::Number,
+            TokenKind::Han
+                if matches!(w, "年" | "月" | "日" | "号")
+                    && i >= 2
+                    && tokens[i - 2].kind == TokenKind::Number
+                    && tokens[i - 2].span().end == piece.start =>
+            {
+                break Stop::Number
+            }
             TokenKind::Han => {
                 // past a joiner and the word it joins, a verb or the like
                 // ends the name (`设有` in `香港理工大学设有航空及民航…`)
@@ -190,8 +201,11 @@ pub(super) fn walk_left(
     };
     // a name that a joiner stands in holds a proper name before it
     // (`香港纺织及…`); otherwise the joiner ended it
+    // (or a field of a national designation: `模拟与混合信号…国家重点实验室`)
     if let Some((j, there)) = joined {
-        if j.start <= start || !r.zh_proper(&text[start..j.start], true) {
+        let national =
+            text[j.end..at].contains("国家") && field_words(&text[start..j.start], false, r);
+        if j.start <= start || !(r.zh_proper(&text[start..j.start], true) || national) {
             return there;
         }
     }
@@ -255,7 +269,7 @@ fn names_a_place(w: &str, r: &InstitutionRules) -> bool {
 /// stand inside a name (a verb, adverb, preposition, conjunction, pronoun
 /// or particle: `来自`, `学习`, `还是`), and the tables know it neither as a
 /// name, a level word, a joiner nor a field verb (`创新`, `孵化`).
-fn function_word(w: &str, r: &InstitutionRules) -> bool {
+pub(super) fn function_word(w: &str, r: &InstitutionRules) -> bool {
     let lx = &r.lexicon;
     if lx.zh_proper.contains(w)
         || lx.zh_qualifier.contains(w)
@@ -450,5 +464,16 @@ mod tests {
         let got = found("作者為廣東省社會科學院改革開放與現代化研究所研究員");
         assert_eq!(got[0].1, "广东省社会科学院改革开放与现代化研究所");
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn the_unit_of_a_date_ends_the_name() {
+        assert_eq!(
+            found("9月18日上海交通大学郑州研究院揭牌。"),
+            [(
+                "上海交通大学郑州研究院".into(),
+                "上海交通大学郑州研究院".into()
+            )]
+        );
     }
 }
