@@ -4,6 +4,13 @@
 //! Technology City`), and names sharing one head (`Jinfeng, Jialingjiang
 //! and Mingyue Lake laboratories`).
 
+mod lex;
+mod parts;
+
+pub(crate) use lex::normalize;
+use lex::{lex, word, Lex, Tok};
+use parts::{list, of_extension, shared_of_extension, singular};
+
 use super::{Cand, InstitutionRules, Source};
 use crate::chunk::{self, Class, EnglishWords};
 use crate::model::InstitutionKind;
@@ -13,85 +20,6 @@ use crate::span::Span;
 const MAX_NAME_WORDS: usize = 12;
 /// Most words of one item of a list sharing a head.
 const MAX_ITEM_WORDS: usize = 4;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lex {
-    Word,
-    Open,
-    Close,
-    Quote,
-    Punct,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Tok {
-    span: Span,
-    lex: Lex,
-}
-
-/// Splits a paragraph of the shadow text into English words and
-/// punctuation. Han text is punctuation here.
-fn lex(text: &str, para: Span, out: &mut Vec<Tok>) {
-    out.clear();
-    let s = &text[para];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let at = para.start + i;
-        if c.is_ascii_alphanumeric() {
-            let mut end = at + 1;
-            let mut owner = None;
-            while let Some(&(j, d)) = it.peek() {
-                let rest = &s[j + d.len_utf8()..];
-                let next = rest.chars().next();
-                // a possessive `'s` is no part of the word (`Tohoku
-                // University's plan`)
-                let possessive = matches!(d, '\'' | '’')
-                    && matches!(next, Some('s' | 'S'))
-                    && !rest[1..].starts_with(|n: char| n.is_ascii_alphanumeric());
-                // `Hong Kong/Shenzhen`: a slash before a capital joins two
-                // places of one name
-                let inner = d.is_ascii_alphanumeric()
-                    || (matches!(d, '-' | '\'' | '’' | '&')
-                        && next.is_some_and(|n| n.is_ascii_alphanumeric()))
-                    || (d == '/' && next.is_some_and(|n| n.is_ascii_uppercase()));
-                if possessive {
-                    owner = Some(Span::new(para.start + j, para.start + j + d.len_utf8() + 1));
-                }
-                if !inner || possessive {
-                    break;
-                }
-                end = para.start + j + d.len_utf8();
-                it.next();
-            }
-            out.push(Tok {
-                span: Span::new(at, end),
-                lex: Lex::Word,
-            });
-            // the possessive is punctuation: it ends the name it follows
-            if let Some(span) = owner {
-                it.next();
-                it.next();
-                out.push(Tok {
-                    span,
-                    lex: Lex::Punct,
-                });
-            }
-        } else if c.is_whitespace() {
-            continue;
-        } else {
-            let lex = match c {
-                '(' | '[' => Lex::Open,
-                ')' | ']' => Lex::Close,
-                '"' | '“' | '”' => Lex::Quote,
-                _ => Lex::Punct,
-            };
-            out.push(Tok {
-                span: Span::new(at, at + c.len_utf8()),
-                lex,
-            });
-        }
-    }
-}
 
 /// Finds English names in every paragraph that has Latin letters.
 pub(crate) fn find(
@@ -188,10 +116,6 @@ fn verb_starts(text: &str, para: Span, english: &EnglishWords, out: &mut Vec<usi
             verb_before = verb;
         }
     }
-}
-
-fn word<'a>(lower: &'a str, t: &Tok) -> &'a str {
-    &lower[t.span]
 }
 
 /// The longest head ending at word `j`: (index of its first word, head).
@@ -373,7 +297,7 @@ fn recognize(
     // `of` and a quoted or capitalised name to the right:
     // `national joint laboratory of "belt and road"`, `Academy of Engineering`
     let mut end = j + 1;
-    if let Some(e) = of_extension(text, lower, toks, j, cased, r) {
+    if let Some(e) = of_extension(ctx, j, r) {
         end = e;
     }
     let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
@@ -412,7 +336,7 @@ fn recognize(
     // `Chongqing College and Chengdu College of the University of …`: the
     // `of` part after the second head belongs to the first name too
     if end == j + 1 {
-        if let Some(of) = shared_of_extension(text, lower, toks, j, cased, r) {
+        if let Some(of) = shared_of_extension(ctx, j, r) {
             name = format!("{name} {}", normalize(&text[of]));
         }
     }
@@ -445,68 +369,6 @@ fn proper_word(text: &str, lower: &str, t: &Tok, cased: bool, r: &InstitutionRul
         return true;
     }
     cased && text[t.span].starts_with(|c: char| c.is_ascii_uppercase()) && !r.lexicon.en_boundary(w)
-}
-
-/// The end (token index) of `of "…"` or `of` + capitalised words after the
-/// head at `j`.
-fn of_extension(
-    text: &str,
-    lower: &str,
-    toks: &[Tok],
-    j: usize,
-    cased: bool,
-    r: &InstitutionRules,
-) -> Option<usize> {
-    let lx = &r.lexicon;
-    let of = toks.get(j + 1)?;
-    // `Institutes of … under the Chinese Academy of Sciences`: the parent
-    // after `under` is part of the name, as after `of`
-    if of.lex != Lex::Word || !lx.en_parent.contains(word(lower, of)) {
-        return None;
-    }
-    let first = toks.get(j + 2)?;
-    if first.lex == Lex::Quote {
-        let close = (j + 3..toks.len().min(j + 10)).find(|&x| toks[x].lex == Lex::Quote)?;
-        return (close > j + 3).then_some(close + 1);
-    }
-    if !cased || !text[toks[j].span].starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    let mut e = j + 2;
-    let mut last_cap = None;
-    while e < toks.len() && e < j + 12 && toks[e].lex == Lex::Word {
-        let w = &text[toks[e].span];
-        if w.starts_with(|c: char| c.is_ascii_uppercase()) {
-            last_cap = Some(e);
-        } else if !lx.en_parent_inner.contains(w) {
-            break;
-        }
-        e += 1;
-    }
-    last_cap.map(|x| x + 1)
-}
-
-/// Where the head at `j` is followed by `and`, a few words and the same
-/// head with an `of` part (`College and Chengdu College of the University
-/// of …`): the span of that `of` part, from `of` on.
-fn shared_of_extension(
-    text: &str,
-    lower: &str,
-    toks: &[Tok],
-    j: usize,
-    cased: bool,
-    r: &InstitutionRules,
-) -> Option<Span> {
-    let and = toks.get(j + 1)?;
-    if and.lex != Lex::Word || word(lower, and) != "and" {
-        return None;
-    }
-    let head = word(lower, &toks[j]);
-    let m = (j + 2..toks.len().min(j + 7))
-        .take_while(|&x| toks[x].lex == Lex::Word)
-        .find(|&x| word(lower, &toks[x]) == head)?;
-    let e = of_extension(text, lower, toks, m, cased, r)?;
-    Some(Span::new(toks[m + 1].span.start, toks[e - 1].span.end))
 }
 
 /// True where the `and` before word `k` belongs to an official name in
@@ -605,80 +467,4 @@ fn goal_after(lower: &str, toks: &[Tok], end: usize, r: &InstitutionRules) -> bo
                 .is_some_and(|t| t.lex == Lex::Word && word(lower, t) == p)
         })
     })
-}
-
-/// `Jinfeng, Jialingjiang and Mingyue Lake laboratories`: the items of a
-/// list ending at the head, when the walk stopped at `and` and every item
-/// is a proper name. `k` is the first word of the last item.
-fn list(
-    text: &str,
-    lower: &str,
-    toks: &[Tok],
-    k: usize,
-    h: usize,
-    cased: bool,
-    r: &InstitutionRules,
-) -> Option<Vec<Span>> {
-    if k == h {
-        return None;
-    }
-    let mut items = vec![Span::new(toks[k].span.start, toks[h - 1].span.end)];
-    let mut e = k - 1; // the `and`
-    loop {
-        // an item: words back to a comma or a boundary word
-        let mut s = e;
-        while s > 0
-            && toks[s - 1].lex == Lex::Word
-            && !r.lexicon.en_boundary(word(lower, &toks[s - 1]))
-            && e - s < MAX_ITEM_WORDS
-        {
-            s -= 1;
-        }
-        if s == e {
-            return None;
-        }
-        if (s..e).any(|x| is_head_word(lower, &toks[x], r))
-            || !(s..e).any(|x| proper_word(text, lower, &toks[x], cased, r))
-        {
-            return None;
-        }
-        items.push(Span::new(toks[s].span.start, toks[e - 1].span.end));
-        if s > 0 && toks[s - 1].lex == Lex::Punct && &text[toks[s - 1].span] == "," {
-            e = s - 1;
-            continue;
-        }
-        break;
-    }
-    items.reverse();
-    let last = items.last()?;
-    if !(k..h).any(|x| proper_word(text, lower, &toks[x], cased, r)) || last.is_empty() {
-        return None;
-    }
-    Some(items)
-}
-
-/// The singular of a head word as written (`laboratories` →
-/// `laboratory`).
-fn singular(w: &str, head: &super::suffix::EnHead) -> String {
-    let l = w.to_ascii_lowercase();
-    if l == head.singular || !l.ends_with('s') {
-        return w.to_string();
-    }
-    if let Some(stem) = w.strip_suffix("ies") {
-        return format!("{stem}y");
-    }
-    w[..w.len() - 1].to_string()
-}
-
-/// An English name in normal form: runs of white space as one space, none
-/// just inside brackets.
-pub(crate) fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() && !out.ends_with('(') && !w.starts_with(')') {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
