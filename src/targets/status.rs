@@ -109,6 +109,14 @@ mod tests {
     }
 
     #[test]
+    fn up_to_a_date_and_its_end_word_reports() {
+        let got = t("科學城至111年11月底為止,已有90家機構進駐,進駐率89.6%,就業人口1364名。");
+        assert!(got.iter().all(|r| r.5 == Actual), "{got:?}");
+        // without the end word, `至` sets a deadline
+        assert_eq!(t("至2025年，研发人员超过28万人。")[0].5, Target);
+    }
+
+    #[test]
     fn page_chrome_is_no_heading() {
         // the metadata table of a government page names a category
         // (`重点工作`), not the section the report's figures stand in

@@ -129,6 +129,8 @@ pub(crate) struct Words {
     pub scope: WordList,
     pub target_year: WordList,
     pub actual_year: WordList,
+    /// Words after a deadline's date that make it a report's (`为止`).
+    pub as_of_end: WordList,
     pub compare_year: WordList,
     pub not_metric: WordList,
     pub plan_first: WordList,
@@ -187,6 +189,7 @@ impl Words {
                 "scope" => &mut w.scope,
                 "target_year" => &mut w.target_year,
                 "actual_year" => &mut w.actual_year,
+                "as_of_end" => &mut w.as_of_end,
                 "compare_year" => &mut w.compare_year,
                 "not_metric" => &mut w.not_metric,
                 "plan_first" => &mut w.plan_first,

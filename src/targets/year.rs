@@ -248,7 +248,19 @@ impl Ctx<'_> {
         if w.actual_year.suffix_of(before).is_some() {
             Some(Status::Actual)
         } else if w.target_year.suffix_of(before).is_some() {
-            Some(Status::Target)
+            // `至2022年11月底为止`: up to a date, a report
+            let rest = &self.text[y.span.end..];
+            let upto: usize = rest
+                .chars()
+                .take(8)
+                .take_while(|c| !matches!(c, ',' | '，' | '。' | ';' | '；' | ':' | '：'))
+                .map(char::len_utf8)
+                .sum();
+            if w.as_of_end.occurs_in(&rest[..upto]) {
+                Some(Status::Actual)
+            } else {
+                Some(Status::Target)
+            }
         } else {
             None
         }
