@@ -41,6 +41,11 @@ impl Ctx<'_> {
             clause
         };
         let before = &self.text[from..head.span.start];
+        // `远低于2.54%的全国平均水平`: the figure is the value of what
+        // follows it, which the subject is compared with
+        if phrase.span.start >= q.span.end && w.comparison.suffix_of(before.trim_end()).is_some() {
+            return Comparator::Eq;
+        }
         // a bound touching the number, else one anywhere before it (a verb
         // touching the number says only eq: `约为`)
         match w.bound_before(before) {
@@ -84,6 +89,12 @@ mod tests {
             [Eq]
         );
         assert_eq!(comparators("每个项目最多补助50%的费用。"), [Lte]);
+        // a comparison with the value of what follows the figure
+        assert_eq!(
+            comparators("2022年河南R&D经费投入强度仅为1.86%，远低于2.54%的全国平均水平。"),
+            [Eq, Eq]
+        );
+        assert_eq!(comparators("研发人员少于50人。"), [Lt]);
         assert_eq!(
             comparators("Last year, exports exceeded 3 billion yuan."),
             [Gt]

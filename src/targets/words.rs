@@ -131,6 +131,9 @@ pub(crate) struct Words {
     pub actual_year: WordList,
     /// Words after a deadline's date that make it a report's (`为止`).
     pub as_of_end: WordList,
+    /// Words that compare rather than bound where the figure is the value
+    /// of the words after it (`低于2.54%的全国平均水平`).
+    pub comparison: WordList,
     pub compare_year: WordList,
     pub not_metric: WordList,
     pub plan_first: WordList,
@@ -190,6 +193,7 @@ impl Words {
                 "target_year" => &mut w.target_year,
                 "actual_year" => &mut w.actual_year,
                 "as_of_end" => &mut w.as_of_end,
+                "comparison" => &mut w.comparison,
                 "compare_year" => &mut w.compare_year,
                 "not_metric" => &mut w.not_metric,
                 "plan_first" => &mut w.plan_first,
