@@ -144,7 +144,7 @@ pub(crate) fn find(
     out: &mut Vec<Cand>,
     suppress: &mut Vec<Span>,
 ) {
-    let hits = suffix_hits(text, r);
+    let hits = suffix_hits(text, tokens, r);
     // ends of names that may not open a longer name: the walk stops there
     let name_ends: Vec<usize> = hits
         .iter()
@@ -217,7 +217,7 @@ pub(crate) fn find(
 /// overlapping matches the one reaching further right wins (`园区` over
 /// `科技园` in `农业科技园区`), and a match inside a longer one is dropped
 /// (`大学` inside the blocking `大学城`).
-fn suffix_hits(text: &str, r: &InstitutionRules) -> Vec<SuffixHit> {
+fn suffix_hits(text: &str, tokens: &[ShadowToken], r: &InstitutionRules) -> Vec<SuffixHit> {
     let mut all: Vec<SuffixHit> = r
         .suffixes
         .zh
@@ -242,8 +242,10 @@ fn suffix_hits(text: &str, r: &InstitutionRules) -> Vec<SuffixHit> {
         })
     };
     // a one-character head (`所`, `园`) with a Chinese word glued after it
-    // is a piece of that word or a particle (`重镇所培育`, `毛入园率`), except
-    // before words that join names (`计算所和微生物所`)
+    // is a piece of a word (`毛入园率`) or a particle (`重镇所培育`, `国家所
+    // 需`), except before words that join names (`计算所和微生物所`); a
+    // head the segmenter reads as a word of its own ends a name
+    // (`林口新创园吸引`)
     let glued = |i: usize| {
         let h = all[i].span;
         let rest = &text[h.end..];
@@ -251,6 +253,7 @@ fn suffix_hits(text: &str, r: &InstitutionRules) -> Vec<SuffixHit> {
             && rest.starts_with(crate::text::is_han)
             && !rest.starts_with('等')
             && !CONJUNCTIONS.iter().any(|c| rest.starts_with(c))
+            && (inside_word(tokens, h) || particle(text, tokens, h, r))
     };
     let keep: Vec<bool> = (0..all.len())
         .map(|i| !overridden(i) && !glued(i))
@@ -259,6 +262,28 @@ fn suffix_hits(text: &str, r: &InstitutionRules) -> Vec<SuffixHit> {
         .zip(keep)
         .filter_map(|(h, k)| k.then_some(h))
         .collect()
+}
+
+/// True where the segmenter's word holding `h` runs past it.
+fn inside_word(tokens: &[ShadowToken], h: Span) -> bool {
+    let i = tokens.partition_point(|t| t.span().end <= h.start);
+    tokens
+        .get(i)
+        .is_some_and(|t| t.span().start < h.start || t.span().end > h.end)
+}
+
+/// True where the one-character head `h`, read with the words on either
+/// side of it, is a function word (`所` in `国家所需`, tagged a conjunction).
+fn particle(text: &str, tokens: &[ShadowToken], h: Span, r: &InstitutionRules) -> bool {
+    let i = tokens.partition_point(|t| t.span().end <= h.start);
+    let from = i.checked_sub(1).map_or(h.start, |p| tokens[p].span().start);
+    let to = tokens.get(i + 1).map_or(h.end, |n| n.span().end.max(h.end));
+    let mut at = from;
+    r.jieba().tag(&text[from..to], true).iter().any(|t| {
+        let here = at == h.start && t.word.len() == h.len();
+        at += t.word.len();
+        here && NOT_NAME_START_TAGS.contains(&t.tag)
+    })
 }
 
 /// Longest Chinese suffix, in bytes, that the overlap check looks back over.
@@ -522,6 +547,13 @@ mod tests {
     #[test]
     fn suo_followed_by_a_verb_is_no_institute() {
         assert!(found("将国家所需和重庆所能相结合").is_empty());
+        assert!(found("学前教育毛入园率达到90%").is_empty());
+        // a one-character head the segmenter reads as a word of its own
+        // ends a name, whatever follows it
+        assert_eq!(
+            found("林口新創園吸引了50家國際新創進駐。")[0].1,
+            "林口新创园"
+        );
     }
 
     #[test]
