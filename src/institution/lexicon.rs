@@ -61,6 +61,9 @@ pub(crate) struct Lexicon {
     /// Lower-case English words that may stand between the capitalised
     /// words of a parent's name (`of the`, `for`).
     pub en_parent_inner: FxHashSet<String>,
+    /// English nouns that end the name of a body with no kind head
+    /// (`Society`, `Council`).
+    pub en_body: FxHashSet<String>,
     /// Conjunctions that may stand inside a name (`香港纺织及成衣研发中心`).
     pub zh_joiner: FxHashSet<String>,
     /// Verbs that name a field or a function and stand inside names
@@ -132,6 +135,9 @@ impl Lexicon {
                     }
                     ("parent_inner", false) => {
                         lx.en_parent_inner.insert(f);
+                    }
+                    ("body", false) => {
+                        lx.en_body.insert(f);
                     }
                     ("stop", false) => {
                         lx.en_stop.insert(f);

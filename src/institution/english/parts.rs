@@ -6,8 +6,8 @@ use super::{is_head_word, proper_word, Context, MAX_ITEM_WORDS};
 use crate::institution::InstitutionRules;
 use crate::span::Span;
 
-/// The end (token index) of `of "…"` or `of` + capitalised words after the
-/// head at `j`.
+/// The end (token index) of `of "…"`, or of `of`, `under` or `for` and
+/// capitalised words, after the head at `j`.
 pub(super) fn of_extension(ctx: &Context, j: usize, r: &InstitutionRules) -> Option<usize> {
     let (text, lower, toks, cased) = (ctx.text, ctx.lower, ctx.toks, ctx.cased);
     let lx = &r.lexicon;
@@ -31,12 +31,33 @@ pub(super) fn of_extension(ctx: &Context, j: usize, r: &InstitutionRules) -> Opt
         let w = &text[toks[e].span];
         if w.starts_with(|c: char| c.is_ascii_uppercase()) {
             last_cap = Some(e);
-        } else if !lx.en_parent_inner.contains(w) {
+        } else if !lx.en_parent_inner.contains(w) || (w == "and" && another_body(ctx, e + 1, r)) {
             break;
         }
         e += 1;
     }
     last_cap.map(|x| x + 1)
+}
+
+/// True where the words from `k` name another body, not the rest of a
+/// parent's name after `and`: an acronym (`University of Tokyo and RIKEN`),
+/// or capitalised words that hold a head or a body noun of their own (`…
+/// and Stanford University`, `… and Fraunhofer Society`).
+fn another_body(ctx: &Context, k: usize, r: &InstitutionRules) -> bool {
+    let Some(first) = ctx.toks.get(k).filter(|t| t.lex == Lex::Word) else {
+        return false;
+    };
+    let w = &ctx.text[first.span];
+    if w.len() >= 2 && !w.chars().any(|c| c.is_ascii_lowercase()) {
+        return true;
+    }
+    ctx.toks[k..]
+        .iter()
+        .take(6)
+        .take_while(|t| {
+            t.lex == Lex::Word && ctx.text[t.span].starts_with(|c: char| c.is_ascii_uppercase())
+        })
+        .any(|t| is_head_word(ctx.lower, t, r) || r.lexicon.en_body.contains(word(ctx.lower, t)))
 }
 
 /// Where the head at `j` is followed by `and`, a few words and the same
