@@ -273,16 +273,19 @@ fn inside_word(tokens: &[ShadowToken], h: Span) -> bool {
 }
 
 /// True where the one-character head `h`, read with the words on either
-/// side of it, is a function word (`所` in `国家所需`, tagged a conjunction).
+/// side of it, is a function word before a verb (`所` in `国家所需`,
+/// `重镇所培育`), not a head before an adverb (`生医所将`).
 fn particle(text: &str, tokens: &[ShadowToken], h: Span, r: &InstitutionRules) -> bool {
     let i = tokens.partition_point(|t| t.span().end <= h.start);
     let from = i.checked_sub(1).map_or(h.start, |p| tokens[p].span().start);
     let to = tokens.get(i + 1).map_or(h.end, |n| n.span().end.max(h.end));
     let mut at = from;
-    r.jieba().tag(&text[from..to], true).iter().any(|t| {
+    let tags = r.jieba().tag(&text[from..to], true);
+    tags.iter().enumerate().any(|(k, t)| {
         let here = at == h.start && t.word.len() == h.len();
         at += t.word.len();
         here && NOT_NAME_START_TAGS.contains(&t.tag)
+            && tags.get(k + 1).is_some_and(|n| n.tag.starts_with('v'))
     })
 }
 
