@@ -51,6 +51,36 @@ static T2S: Lazy<FoldTable> = Lazy::new(|| {
     FoldTable { dense, sparse }
 });
 
+/// Second characters of the two-character words a character fold gets
+/// wrong (`rules/t2s_words.tsv`): (the first character folded, the second
+/// as written) → the second folded (`计` + `畫` → `划`).
+static T2S_WORDS: Lazy<FxHashMap<(char, char), char>> = Lazy::new(|| {
+    let mut map = FxHashMap::default();
+    for line in include_str!("../../rules/t2s_words.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut cells = line.split('\t');
+        let (Some(t), Some(s)) = (cells.next(), cells.next()) else {
+            continue;
+        };
+        let (t, s): (Vec<char>, Vec<char>) = (t.chars().collect(), s.chars().collect());
+        if let ([t0, t1], [_, s1]) = (t.as_slice(), s.as_slice()) {
+            map.insert((fold_char(*t0), *t1), *s1);
+        }
+    }
+    map
+});
+
+/// Folds `c` written after a character that folded to `before`: as
+/// [`fold_char`], except for the second character of a word the table of
+/// words names (`計畫` → `计划`, where `畫` alone is `画`).
+pub(crate) fn fold_after(before: Option<char>, c: char) -> char {
+    before
+        .and_then(|b| T2S_WORDS.get(&(b, c)).copied())
+        .unwrap_or_else(|| fold_char(c))
+}
+
 /// Folds one character: full-width ASCII forms and the ideographic space to
 /// half-width, traditional to simplified; anything else is returned as is.
 ///

@@ -263,7 +263,7 @@ impl Normalized {
             // zero-width characters read as nothing (`2.\u{200b}6%` is one
             // number)
             if !zero_width(c) {
-                n.push(fold_char(c), i, i + clen);
+                n.push(fold::fold_after(n.text.chars().next_back(), c), i, i + clen);
             }
             i += clen;
         }
@@ -464,6 +464,8 @@ mod tests {
     #[test]
     fn spaces_inside_numbers_and_words_are_dropped() {
         assert_eq!(Normalized::new("超过 4.5 万家").text(), "超过4.5万家");
+        // a word whose characters fold differently by word
+        assert_eq!(Normalized::new("研發計畫與畫家").text(), "研发计划与画家");
         assert_eq!(Normalized::new("到 2025 年，").text(), "到2025年,");
         assert_eq!(Normalized::new("增长 10% 以上").text(), "增长10%以上");
         round_trip("超过 4.5 万家", "4.5万家", "4.5 万家");
