@@ -12,6 +12,14 @@ const DENSE_FROM: u32 = 0x2E80;
 /// One past the last code point of the dense part (the BMP).
 const DENSE_TO: u32 = 0x1_0000;
 
+/// The (traditional, simplified) rows of a fold table, past its comments.
+fn pairs(tsv: &str) -> impl Iterator<Item = (&str, &str)> {
+    tsv.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(t, rest)| (t, rest.split('\t').next().unwrap_or(rest)))
+}
+
 /// The traditional-to-simplified character table (derived from OpenCC's
 /// `TSCharacters`, Apache-2.0; see `rules/NOTICE`): a direct-indexed array
 /// over the BMP's CJK blocks (one lookup per character on the hot path), and
@@ -23,14 +31,7 @@ struct FoldTable {
 
 static T2S: Lazy<FoldTable> = Lazy::new(|| {
     let mut map = FxHashMap::default();
-    for line in include_str!("../../rules/t2s.tsv").lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut cells = line.split('\t');
-        let (Some(t), Some(s)) = (cells.next(), cells.next()) else {
-            continue;
-        };
+    for (t, s) in pairs(include_str!("../../rules/t2s.tsv")) {
         let (mut t, mut s) = (t.chars(), s.chars());
         if let (Some(t), None, Some(s)) = (t.next(), t.next(), s.next()) {
             map.insert(t, s);
@@ -56,14 +57,7 @@ static T2S: Lazy<FoldTable> = Lazy::new(|| {
 /// as written) → the second folded (`计` + `畫` → `划`).
 static T2S_WORDS: Lazy<FxHashMap<(char, char), char>> = Lazy::new(|| {
     let mut map = FxHashMap::default();
-    for line in include_str!("../../rules/t2s_words.tsv").lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut cells = line.split('\t');
-        let (Some(t), Some(s)) = (cells.next(), cells.next()) else {
-            continue;
-        };
+    for (t, s) in pairs(include_str!("../../rules/t2s_words.tsv")) {
         let (t, s): (Vec<char>, Vec<char>) = (t.chars().collect(), s.chars().collect());
         if let ([t0, t1], [_, s1]) = (t.as_slice(), s.as_slice()) {
             map.insert((fold_char(*t0), *t1), *s1);
