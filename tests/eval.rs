@@ -94,8 +94,8 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     // the seven added blind on 2026-12-02, batch five)
     ("corpus-dev", "all", "targets_by_known_id", 0.49),
     // (0.90 on the first 43 dev documents, 0.87 with batch six's eight;
-    // 0.95 on the 60 after the rules of 2026-12-03)
-    ("corpus-dev", "all", "institutions", 0.93),
+    // 0.97 on the 60 after the rules of 2026-12-03)
+    ("corpus-dev", "all", "institutions", 0.95),
     ("corpus-dev", "zh-Hans", "institutions", 0.95),
     ("corpus-dev", "zh-Hant", "institutions", 0.93),
     // (1.00 on the first 36 dev documents; 0.90 with batch five's three
@@ -106,9 +106,9 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("corpus-scored", "all", "years", 0.95),
     ("corpus-scored", "all", "targets", 0.48),
     // (0.82 on the first 15 scored documents; the six added blind on
-    // 2026-12-02 brought the part to 0.74; 0.82 on the 30 after the rules
+    // 2026-12-02 brought the part to 0.74; 0.84 on the 30 after the rules
     // of 2026-12-03)
-    ("corpus-scored", "all", "institutions", 0.80),
+    ("corpus-scored", "all", "institutions", 0.82),
 ];
 
 /// The metric ids the spec's table and the seed gold use: the shared
