@@ -91,22 +91,12 @@ pub(super) fn list_marker_before(
     }
 }
 
-/// The value of a list marker's numerals (`2`, `三`, `两`), where they are
-/// digits or one Chinese numeral.
+/// The value of a list marker's numerals (`2`, `三`, `两`), read by the
+/// number reader.
 fn list_count(s: &str) -> Option<usize> {
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse().ok();
-    }
-    let mut cs = s.chars();
-    let c = cs.next()?;
-    if cs.next().is_some() {
-        return None;
-    }
-    "一二三四五六七八九十"
-        .chars()
-        .position(|d| d == c)
-        .map(|i| i + 1)
-        .or((c == '两').then_some(2))
+    crate::number::parse_number(s)
+        .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v < 1000.0)
+        .map(|v| v as usize)
 }
 
 /// The items of a `、` list that ends at `end`: at least `min_items`, each short,

@@ -135,13 +135,7 @@ pub(super) fn walk_left(
             TokenKind::Han => {
                 // past a joiner and the word it joins, a verb or the like
                 // ends the name (`设有` in `香港理工大学设有航空及民航…`)
-                if joined.as_ref().is_some_and(|(j, _)| j.start > piece.end)
-                    && !lx.zh_proper.contains(w)
-                    && !lx.zh_field.contains(w)
-                    && r.jieba()
-                        .tag(w, true)
-                        .first()
-                        .is_some_and(|t| NOT_NAME_START_TAGS.contains(&t.tag))
+                if joined.as_ref().is_some_and(|(j, _)| j.start > piece.end) && function_word(w, r)
                 {
                     break Stop::Word;
                 }

@@ -8,6 +8,10 @@ use crate::quantity::Hit as QHit;
 use crate::span::Span;
 use crate::year::Hit as YHit;
 
+/// How many characters after a deadline's date its end word (`为止`) may
+/// stand.
+const AS_OF_REACH: usize = 8;
+
 /// How many paragraphs back the heading or lead-in that governs a figure
 /// may stand.
 const GOVERNING_PARAGRAPHS: usize = 60;
@@ -248,15 +252,12 @@ impl Ctx<'_> {
         if w.actual_year.suffix_of(before).is_some() {
             Some(Status::Actual)
         } else if w.target_year.suffix_of(before).is_some() {
-            // `至2022年11月底为止`: up to a date, a report
-            let rest = &self.text[y.span.end..];
-            let upto: usize = rest
-                .chars()
-                .take(8)
-                .take_while(|c| !matches!(c, ',' | '，' | '。' | ';' | '；' | ':' | '：'))
-                .map(char::len_utf8)
-                .sum();
-            if w.as_of_end.occurs_in(&rest[..upto]) {
+            // `至2022年11月底为止`: up to a date, a report (the end word
+            // within a few characters of the date, in its clause)
+            let clause_end = self.clause(y.span.start).end;
+            let rest = &self.text[y.span.end..clause_end.max(y.span.end)];
+            let near: usize = rest.chars().take(AS_OF_REACH).map(char::len_utf8).sum();
+            if w.as_of_end.occurs_in(&rest[..near]) {
                 Some(Status::Actual)
             } else {
                 Some(Status::Target)
