@@ -69,6 +69,10 @@ pub(crate) struct Lexicon {
     /// Verbs that name a field or a function and stand inside names
     /// (`创新`, `孵化`): the walk goes on over them.
     pub zh_field: FxHashSet<String>,
+    /// Words that open a national designation (`国家`).
+    pub zh_national: Vec<String>,
+    /// Words that end a class of bodies (`类`).
+    pub zh_class: Vec<String>,
     /// Longest Chinese stop word, in characters.
     pub zh_stop_max: usize,
 }
@@ -123,6 +127,8 @@ impl Lexicon {
                     ("field", true) => {
                         lx.zh_field.insert(f);
                     }
+                    ("national", true) => lx.zh_national.push(f),
+                    ("class", true) => lx.zh_class.push(f),
                     ("goal_after", true) => lx.zh_goal_after.push(f),
                     ("list_class", true) => {
                         lx.zh_list_class.insert(f);

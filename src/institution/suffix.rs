@@ -375,10 +375,7 @@ fn classify(
     }
     // a national designation of a field, which one body holds
     // (`国家机器人创新中心`)
-    if prefix
-        .strip_prefix("国家")
-        .is_some_and(|field| field_words(field, true, r))
-    {
+    if after_national(prefix, r).is_some_and(|field| field_words(field, true, r)) {
         out.push(Cand::new(name, name_text, kind, false, Source::Walk));
         return;
     }
@@ -410,21 +407,42 @@ fn classify(
 /// national category (`智慧城市物联网国家重点实验室`), or `国家` and a field
 /// before another (`国家医学检验临床医学研究中心`).
 fn national_field(rest: &str, alias: &str, r: &InstitutionRules) -> bool {
-    if alias.starts_with("国家") || alias.starts_with("全国") {
+    if after_national(alias, r).is_some() {
         return field_words(rest, false, r);
     }
-    rest.strip_prefix("国家")
-        .is_some_and(|field| field_words(field, false, r))
+    after_national(rest, r).is_some_and(|field| field_words(field, false, r))
 }
 
-/// True where `s` names a field of research: two characters or more, no
-/// level, stop or modifier word, and no verb, adverb, function word,
+/// The words after the national word that opens `s` (`国家机器人` →
+/// `机器人`), unless a longer level word opens it (`国家级`).
+fn after_national<'s>(s: &'s str, r: &InstitutionRules) -> Option<&'s str> {
+    let lx = &r.lexicon;
+    let n = lx
+        .zh_national
+        .iter()
+        .filter(|w| s.starts_with(w.as_str()))
+        .map(String::len)
+        .max()?;
+    let level = lx
+        .zh_qualifier
+        .iter()
+        .any(|q| q.len() > n && s.starts_with(q.as_str()));
+    (!level).then(|| &s[n..])
+}
+
+/// True where the national words of the table occur in `s`.
+pub(super) fn holds_national(s: &str, r: &InstitutionRules) -> bool {
+    r.lexicon.zh_national.iter().any(|w| s.contains(w.as_str()))
+}
+
+/// True where `s` names a field of research: two characters or more, not
+/// ending in a class word (`领域类`), no level, stop or modifier word, and no verb, adverb, function word,
 /// numeral or time word but field words and joiners
 /// (`机器人`, `月球与行星科学`, `超大规模集成电路`); with `own`, a noun of its own among them,
 /// not only words every field shares (`科技创新`).
 pub(super) fn field_words(s: &str, own: bool, r: &InstitutionRules) -> bool {
     let lx = &r.lexicon;
-    if s.chars().count() < 2 || s.starts_with('级') || s.ends_with('类') {
+    if s.chars().count() < 2 || lx.zh_class.iter().any(|c| s.ends_with(c.as_str())) {
         return false;
     }
     let mut noun = false;
@@ -609,5 +627,6 @@ mod tests {
         // the category itself, and a class of it, stay generic
         assert!(found("新增3家国家重点实验室")[0].2);
         assert!(found("领域类国家技术创新中心")[0].2);
+        assert!(found("综合类国家技术创新中心")[0].2);
     }
 }

@@ -198,7 +198,7 @@ pub(super) fn walk_left(
     // (or a field of a national designation: `模拟与混合信号…国家重点实验室`)
     if let Some((j, there)) = joined {
         let national =
-            text[j.end..at].contains("国家") && field_words(&text[start..j.start], false, r);
+            holds_national(&text[j.end..at], r) && field_words(&text[start..j.start], false, r);
         if j.start <= start || !(r.zh_proper(&text[start..j.start], true) || national) {
             return there;
         }
