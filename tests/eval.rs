@@ -99,9 +99,9 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("corpus-dev", "zh-Hans", "institutions", 0.95),
     ("corpus-dev", "zh-Hant", "institutions", 0.93),
     // (1.00 on the first 36 dev documents; 0.90 with batch five's three
-    // English documents, added blind; 0.88 with batch seven's three,
-    // added blind on 2026-12-03)
-    ("corpus-dev", "en", "institutions", 0.85),
+    // English documents, added blind; 0.875 with batch seven's three,
+    // added blind on 2026-12-03, and 0.94 after that session's rules)
+    ("corpus-dev", "en", "institutions", 0.92),
     ("corpus-scored", "all", "quantities", 0.95),
     ("corpus-scored", "all", "years", 0.95),
     ("corpus-scored", "all", "targets", 0.48),
