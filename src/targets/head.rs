@@ -31,7 +31,7 @@ pub(super) enum Head {
 /// person names; `vn` and `an` nominal verbs and adjectives, `j`
 /// abbreviations such as `研发`, `l` fixed phrases such as `发明专利`,
 /// `eng` Latin words such as `R&D`).
-fn noun_tag(tag: &str) -> bool {
+pub(super) fn noun_tag(tag: &str) -> bool {
     match tag {
         "nr" | "nrt" | "nrfg" => false,
         // (a word the rule tables add to the segmenter, a metric or a
@@ -59,7 +59,8 @@ impl Ctx<'_> {
                 continue;
             }
             words += 1;
-            if w.no_head.is_whole(tag.word) {
+            // (a record names no indicator, nor does a rank: `居首`, `次之`)
+            if w.no_head.is_whole(tag.word) || w.rank.is_whole(tag.word) {
                 continue;
             }
             if noun_tag(tag.tag) {

@@ -33,6 +33,15 @@ pub(super) enum Via {
     Pronoun,
     /// Nothing with words before it in its clause (`，同比51.7%`).
     Bare,
+    /// A subject of places only: it continues the statement of a place
+    /// before it in its paragraph that took a topic or a ranked
+    /// indicator (`南科23.75%次之` after `以中科48.85%成長率最高`), and
+    /// keeps the place otherwise (`place.rs`).
+    Place,
+    /// A subject of places only before a ranking word (`以美國5029億美元
+    /// 最多`): it continues the statement before it in its paragraph, or
+    /// takes the subject of the clause before.
+    Ranked,
 }
 
 /// What a figure's own clause says of its metric.
@@ -358,7 +367,7 @@ impl Ctx<'_> {
     /// The subject of a clause before `clause` in its sentence, for a
     /// figure that opens its clause where no figure before it gives one
     /// (`成交额达到500亿元，同比增长20%`).
-    fn clause_subject(&self, clause: Span, sentence: Span) -> Option<Phrase> {
+    pub(super) fn clause_subject(&self, clause: Span, sentence: Span) -> Option<Phrase> {
         let ci = containing(&self.doc.segments.clauses, clause.start)?;
         let clauses = &self.doc.segments.clauses;
         (ci.saturating_sub(CLAUSES_BACK)..ci)

@@ -32,6 +32,7 @@ mod layout;
 mod metric;
 mod metric_id;
 mod pairing;
+mod place;
 mod purpose;
 mod status;
 mod table;
@@ -313,9 +314,42 @@ impl Ctx<'_> {
             .respective_metric(i, sentence)
             .map(metric::Found::Own)
             .or_else(|| self.metric_phrase(q, clause, sentence));
+        // a subject of places only: the topic or ranked indicator where the
+        // sentence gives one
+        let found = match found {
+            Some(metric::Found::Own(p)) => self.place_subject(q, p, sentence).or(found),
+            other => other,
+        };
         let phrase = match found {
             None => None,
             Some(metric::Found::Own(p)) => Some(p),
+            Some(metric::Found::FollowOn(
+                via @ (metric::Via::Place | metric::Via::Ranked),
+                place,
+            )) => {
+                // the statement of a place before it in the paragraph that
+                // took a topic or a ranked indicator; a ranked figure takes
+                // any statement before it in the paragraph, or the subject
+                // of the clause before where that is newer
+                let near = last.filter(|s| s.paragraph == paragraph);
+                let placed = near
+                    .filter(|s| matches!(s.phrase.via, metric::Via::Place | metric::Via::Ranked));
+                let ranked = via == metric::Via::Ranked;
+                let newer = ranked
+                    .then(|| self.clause_subject(clause, sentence))
+                    .flatten()
+                    .filter(|f| near.is_none_or(|s| f.span.start >= s.figure_end))
+                    .map(|f| Phrase {
+                        span: self.after_de(f.span),
+                        ..f
+                    });
+                placed
+                    .map(|s| s.phrase.span)
+                    .or(newer.map(|f| f.span))
+                    .or(near.filter(|_| ranked).map(|s| s.phrase.span))
+                    .map(|span| Phrase { span, via })
+                    .or(place)
+            }
             Some(metric::Found::FollowOn(via, fallback)) => {
                 // the statement of the figure before in the sentence (a
                 // pronoun: in the paragraph)

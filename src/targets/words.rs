@@ -175,6 +175,10 @@ pub(crate) struct Words {
     pub target_word: WordList,
     pub no_head: WordList,
     pub copula: WordList,
+    pub place: WordList,
+    pub rank: WordList,
+    pub topic_open: WordList,
+    pub topic_close: WordList,
 }
 
 impl Words {
@@ -235,6 +239,10 @@ impl Words {
                 "target_word" => &mut w.target_word,
                 "no_head" => &mut w.no_head,
                 "copula" => &mut w.copula,
+                "place" => &mut w.place,
+                "rank" => &mut w.rank,
+                "topic_open" => &mut w.topic_open,
+                "topic_close" => &mut w.topic_close,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
