@@ -378,6 +378,8 @@ fn read_quantity(
                     && !next_char(text, *end).is_some_and(|c| c.is_ascii_digit())
         })
     });
+    // (`170 trillion won`, not `5 won prizes`)
+    let unit = unit.filter(|(r, _)| !r.needs_magnitude || m.scaled);
     let before = q
         .currency_before(text, m.start)
         .filter(|(_, s)| *s >= para.start);

@@ -400,3 +400,9 @@ t!(
         ("3成", 30.0, Percent),
     ]
 );
+
+t!(
+    a_currency_that_is_also_a_verb_needs_a_magnitude,
+    "Korea will spend 170 trillion won. In 2015 won the award. Of the teams, 5 won prizes.",
+    [("170 trillion won", 1.7e14, Currency), ("5", 5, Count)]
+);

@@ -25,6 +25,9 @@ pub(crate) struct UnitRow {
     pub latin: bool,
     /// Matches only as written (`m`, `MUSD`), not in any case.
     pub exact: bool,
+    /// A unit only after a magnitude word (`170 trillion won`, not the
+    /// verb of `5 won prizes`).
+    pub needs_magnitude: bool,
 }
 
 impl UnitRow {
@@ -91,6 +94,7 @@ fn currency_rows(
             currency: Some(code.to_string()),
             rule: format!("currencies:{code}"),
             exact,
+            needs_magnitude: false,
         };
         out.push((r.clone(), false));
         if both {
@@ -132,7 +136,10 @@ impl QuantityRules {
                     return Err(units.error(row, format!("case must be exact or empty, not `{c}`")))
                 }
             };
+            let position = units.get(row, "position");
+            let needs_magnitude = position == "after_magnitude";
             let r = UnitRow {
+                needs_magnitude,
                 latin: word.is_ascii() && word.chars().any(|c| c.is_ascii_alphabetic()),
                 rule: format!("units:{}", word.to_lowercase()),
                 word: if exact { word } else { word.to_lowercase() },
@@ -142,13 +149,14 @@ impl QuantityRules {
                 currency,
                 exact,
             };
-            match units.get(row, "position") {
-                "" | "after" => after.push(r),
+            match position {
+                "" | "after" | "after_magnitude" => after.push(r),
                 "before" => before.push(r),
                 p => {
-                    return Err(
-                        units.error(row, format!("position must be before or after, not `{p}`"))
-                    )
+                    return Err(units.error(
+                        row,
+                        format!("position must be before, after or after_magnitude, not `{p}`"),
+                    ))
                 }
             }
         }

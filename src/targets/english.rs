@@ -83,16 +83,13 @@ impl Ctx<'_> {
     }
 
     /// True where an English subject frames or acts rather than measures
-    /// (`a total of`, `We will earmark`): the metric is written after the
-    /// figure.
+    /// (`a total of`, `We will earmark`, `Singapore will invest`): the
+    /// metric is written after the figure.
     pub(super) fn weak_subject(&self, p: Option<Span>) -> bool {
         p.is_none_or(|p| {
-            self.frame_noun(p)
-                || self
-                    .rules
-                    .words
-                    .agent
-                    .is_whole(&self.text[p].to_ascii_lowercase())
+            let lower = self.text[p].to_ascii_lowercase();
+            let w = &self.rules.words;
+            self.frame_noun(p) || w.agent.is_whole(&lower) || w.place.is_whole(&lower)
         })
     }
 
@@ -170,6 +167,35 @@ impl Ctx<'_> {
                 .map(|np| np.span);
         }
         None
+    }
+
+    /// The words after an aside that restates an amount in another unit
+    /// or as a share (`170 trillion won, or some 130 billion U.S. dollars,
+    /// into science and technology`, `S$25 billion - or 1 per cent of its
+    /// GDP - in research`): the clause that goes on after it, whose words
+    /// say what the amount is for.
+    pub(super) fn past_aside(&self, q: &QHit, sentence: Span) -> Option<Span> {
+        let rest = &self.text[between(q.span.end, sentence.end)];
+        let t = rest.trim_start();
+        let open = t.chars().next()?;
+        let close = match open {
+            ',' => ',',
+            '-' | '–' | '—' => open,
+            '(' => ')',
+            _ => return None,
+        };
+        let at = q.span.end + (rest.len() - t.len()) + open.len_utf8();
+        let body = &self.text[between(at, sentence.end)];
+        let lead = body.len() - body.trim_start().len();
+        let n = self.rules.words.aside.prefix_of(&body[lead..])?;
+        if !self.word_boundary(at + lead + n) && !body[lead + n..].starts_with(' ') {
+            return None;
+        }
+        let end = at + body.find(close)?;
+        self.quantities_in(between(at, end)).next()?;
+        let from = end + close.len_utf8();
+        let clause = self.clause(from.min(sentence.end.saturating_sub(1)));
+        (from < clause.end).then(|| between(from, clause.end))
     }
 
     /// The subject of an English sentence: the first noun phrase of its
@@ -331,6 +357,24 @@ mod tests {
             ),
             ["people"]
         );
+    }
+
+    #[test]
+    fn an_agent_s_amount_is_for_what_follows_its_aside() {
+        let m = metrics(
+            "The government will invest 170 trillion won, or some 130 billion U.S. dollars, \
+             into science and technology over the next five years.",
+        );
+        assert!(
+            m.iter().all(|m| m.starts_with("science and technology")),
+            "{m:?}"
+        );
+        let m = metrics(
+            "Singapore will invest S$25 billion - or 1 per cent of its GDP - in research, \
+             innovation and enterprise.",
+        );
+        assert!(m.iter().all(|m| m.starts_with("research")), "{m:?}");
+        assert_eq!(m.len(), 2, "{m:?}");
     }
 
     #[test]

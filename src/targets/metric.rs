@@ -159,6 +159,16 @@ impl Ctx<'_> {
                 return own(p);
             }
             let weak = self.weak_subject(prefix) && !participle;
+            // (an agent's amount with an aside right after it, `S$25
+            // billion - or 1 per cent of its GDP - in research`: the words
+            // past the aside)
+            if let Some(np) = self
+                .past_aside(q, sentence)
+                .filter(|_| weak && prefix.is_some())
+                .and_then(|past| self.english_object(q, past, weak))
+            {
+                return own(np);
+            }
             if let Some(np) = self.english_object(q, after, weak) {
                 return own(np);
             }

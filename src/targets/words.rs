@@ -179,6 +179,7 @@ pub(crate) struct Words {
     pub rank: WordList,
     pub topic_open: WordList,
     pub topic_close: WordList,
+    pub aside: WordList,
 }
 
 impl Words {
@@ -243,6 +244,7 @@ impl Words {
                 "rank" => &mut w.rank,
                 "topic_open" => &mut w.topic_open,
                 "topic_close" => &mut w.topic_close,
+                "aside" => &mut w.aside,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
