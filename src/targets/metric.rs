@@ -423,10 +423,27 @@ impl Ctx<'_> {
         // (not the 比 of a share word: `占比`, `比重`; the share words are
         // looked for only once a comparison word is)
         let mut shares = None;
+        // (a copula that also compares years, `是`, is a bound here: the
+        // subject of `接下來是精密機械14.19%` is no `接下來`; and a
+        // comparison word the segmenter glues to the year after it,
+        // `較前年`, still compares)
+        let copula = |word: &str| w.before.iter().any(|(_, l)| l.is_whole(word));
+        let glued_year = |at: usize| {
+            let rest = &self.text[between(at, before.end)];
+            let end = rest
+                .char_indices()
+                .skip(1)
+                .map(|(k, _)| k)
+                .chain([rest.len()])
+                .find(|&k| self.word_boundary(at + k))
+                .unwrap_or(rest.len());
+            rest[..end].ends_with('年')
+        };
         let &(o, _) = w.compare_year.words_in(t).iter().find(|&&(o, n)| {
             !t[o..o + n].is_ascii()
+                && !copula(&t[o..o + n])
                 && self.word_boundary(before.start + o)
-                && self.word_boundary(before.start + o + n)
+                && (self.word_boundary(before.start + o + n) || glued_year(before.start + o + n))
                 && !shares
                     .get_or_insert_with(|| w.share_head.words_in(t))
                     .iter()
@@ -533,6 +550,11 @@ mod tests {
             ["研发经费占地区生产总值的比重"]
         );
         assert_eq!(metrics("全区科技人员占比约为4.1%。"), ["全区科技人员占比"]);
+        // a comparison word glued to a relative year (`較前年`) still
+        // compares; a copula that also compares years (`是`) does not, and
+        // the words before it are no subject
+        assert_eq!(metrics("至於通訊較前年下滑16.69%。"), ["通訊"]);
+        assert_eq!(metrics("接下來是精密機械14.19%。"), ["精密機械"]);
     }
 
     #[test]
