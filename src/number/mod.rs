@@ -116,6 +116,9 @@ pub(crate) enum Role {
 pub struct NumberRules {
     pub(crate) chinese: FxHashMap<char, Role>,
     pub(crate) fraction_markers: Vec<String>,
+    /// Words before which a numeral of magnitudes alone is a number
+    /// (`突破千亿元`, `近千名`), longest first.
+    pub(crate) magnitude_leads: Vec<String>,
     pub(crate) minus_chars: FxHashSet<char>,
     pub(crate) en_units: FxHashMap<String, i64>,
     pub(crate) en_tens: FxHashMap<String, i64>,
@@ -155,6 +158,7 @@ impl NumberRules {
         let mut r = NumberRules {
             chinese: FxHashMap::default(),
             fraction_markers: Vec::new(),
+            magnitude_leads: Vec::new(),
             minus_chars: FxHashSet::default(),
             en_units: FxHashMap::default(),
             en_tens: FxHashMap::default(),
@@ -233,6 +237,11 @@ impl NumberRules {
                     r.chinese.insert(single()?, Role::Half);
                 }
                 "fraction" => r.fraction_markers.push(folded),
+                "magnitude_lead" => {
+                    r.magnitude_leads.push(folded);
+                    r.magnitude_leads
+                        .sort_by_key(|w| std::cmp::Reverse(w.len()));
+                }
                 "minus" if latin => {
                     r.en_minus.insert(lower);
                 }
@@ -335,6 +344,21 @@ impl NumberRules {
                     Some(Role::Digit { .. } | Role::Tens(_))
                 )
             })
+    }
+
+    /// True where `before` (the text up to a numeral) ends in a word after
+    /// which a numeral of magnitudes alone is a number: `千亿元` after
+    /// `突破`, `千名` after `近`, `百萬家` after `至`. Elsewhere such a
+    /// numeral is a word (`千万`, `万物`, `百家争鸣`).
+    pub(crate) fn leads_magnitude(&self, before: &str) -> bool {
+        self.magnitude_leads
+            .iter()
+            .any(|w| before.ends_with(w.as_str()))
+    }
+
+    /// True where `word` is one of the magnitude leads (`近`, `突破`).
+    pub(crate) fn is_magnitude_lead(&self, word: &str) -> bool {
+        self.magnitude_leads.iter().any(|w| w == word)
     }
 
     /// The multiplier of a big magnitude character (`万`, `亿`).

@@ -151,7 +151,7 @@ pub(crate) fn find(
     for para in &doc.segments.paragraphs {
         scan_paragraph(text, *para, rules, excluded, all_numbers, &mut hits);
     }
-    hits.retain(|h| !inside_a_word(&doc.tokens, text, h, rules.segmenter.get()));
+    hits.retain(|h| !inside_a_word(&doc.tokens, text, h, rules.segmenter.get(), &rules.numbers));
     list::shared_units(text, rules, &mut hits);
     table::table_cells(doc, rules, excluded, &mut hits);
     let mut years = year_blocks(years);
@@ -274,16 +274,28 @@ fn scan_paragraph(
 /// True where a Chinese numeral is a piece of a dictionary word: inside it
 /// (`统一大市场`), or at its start with the word running past the mention
 /// (`陆家嘴`, a place, not 6 家). A word that is the mention itself
-/// (`百分之五`, `三双`) is no such piece.
-fn inside_a_word(tokens: &[ShadowToken], text: &str, h: &Hit, jieba: &jieba_rs::Jieba) -> bool {
+/// (`百分之五`, `三双`), or the mention after a bound (`近千名`), is no such
+/// piece.
+fn inside_a_word(
+    tokens: &[ShadowToken],
+    text: &str,
+    h: &Hit,
+    jieba: &jieba_rs::Jieba,
+    numbers: &crate::number::NumberRules,
+) -> bool {
     if text[h.number].bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let i = tokens.partition_point(|t| t.span().end <= h.number.start);
     tokens.get(i).is_some_and(|t| {
+        // (a word that is the mention and a bound before it, `近千名`, holds
+        // the mention whole)
+        let lead = &text[t.span().start.min(h.span.start)..h.span.start];
+        let bound_and_mention = t.span().end <= h.span.end && numbers.is_magnitude_lead(lead);
         t.kind == TokenKind::Han
             && t.span().start <= h.number.start
             && (t.span().start < h.span.start || t.span().end > h.span.end)
+            && !bound_and_mention
             // a word of the dictionary, not a guess of the segmenter's
             && jieba.has_word(&text[t.span()])
     })
@@ -332,6 +344,7 @@ fn read_quantity(
         && rules
             .numbers
             .digitless(written.trim_start_matches(|c| rules.numbers.minus_chars.contains(&c)))
+        && !rules.numbers.leads_magnitude(&text[..m.start])
     {
         return None;
     }

@@ -406,3 +406,18 @@ t!(
     "Korea will spend 170 trillion won. In 2015 won the award. Of the teams, 5 won prizes.",
     [("170 trillion won", 1.7e14, Currency), ("5", 5, Count)]
 );
+
+t!(
+    magnitudes_alone_after_a_bound,
+    "技术合同成交额突破千亿元，近千名代表参会，逾千億元投入",
+    [
+        ("千亿元", 1e11, Currency),
+        ("千名", 1000, Count),
+        ("千億元", 1e11, Currency)
+    ]
+);
+t!(
+    magnitudes_alone_elsewhere_are_words,
+    "千万不要忘记，送到千家万户，政府百亿元基金",
+    []
+);
