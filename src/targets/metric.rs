@@ -506,7 +506,12 @@ impl Ctx<'_> {
         // (a number in words counts aspects and tasks, `三大`, `五项`,
         // `三元融合`, unless it runs to hundreds or more: `一千億元`,
         // `七萬四千平方米`, `五百多間`)
-        let in_words = !self.text[q.number].bytes().any(|b| b.is_ascii_digit()) && q.value < 100.0;
+        // (unless it counts bodies: `七間本地院校和研發機構`, `five research
+        // institutes`)
+        let bodies =
+            w.body_count.suffix_of(p.trim_end()).is_some() || w.body_count.is_whole(&q.classifier);
+        let in_words =
+            !self.text[q.number].bytes().any(|b| b.is_ascii_digit()) && q.value < 100.0 && !bodies;
         // a parameter (`10MW`, `8 吋`) is no indicator; a multiple or an
         // index value is
         let multiple = w.multiple.is_whole(&q.classifier);
@@ -560,6 +565,16 @@ mod tests {
     #[test]
     fn counts_of_tasks_and_places_are_not_targets() {
         assert!(t("重点抓好七方面工作。在金凤片区 100 平方公里范围内集中建设。").is_empty());
+        assert!(t("完成三大任务。").is_empty());
+    }
+
+    #[test]
+    fn a_number_in_words_counting_bodies_is_an_indicator() {
+        assert_eq!(metrics("計劃已吸引七間本地院校和研發機構。").len(), 1);
+        assert_eq!(
+            metrics("The fund will support five research institutes."),
+            ["research institutes"]
+        );
     }
 
     fn metrics(text: &str) -> Vec<String> {

@@ -180,6 +180,7 @@ pub(crate) struct Words {
     pub topic_open: WordList,
     pub topic_close: WordList,
     pub aside: WordList,
+    pub body_count: WordList,
 }
 
 impl Words {
@@ -245,6 +246,7 @@ impl Words {
                 "topic_open" => &mut w.topic_open,
                 "topic_close" => &mut w.topic_close,
                 "aside" => &mut w.aside,
+                "body_count" => &mut w.body_count,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
