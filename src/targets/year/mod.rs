@@ -39,12 +39,33 @@ impl Ctx<'_> {
         // the nearest before it, else after, passing over years that stand
         // right after another figure (that one's own: `going from $1.37
         // billion in FY23 to $1.44 billion in FY24`) while others remain
+        // (a time word of its own between a year and the figure, `2012年起
+        // 設立了專項，至今立項80項`, `連同2010年設立的…，澳門目前有四所`,
+        // dates the figure now: the year before it is another event's)
+        // (in a later clause than the year: `今年截止目前` is this year's
+        // report date; and a relative year resolved to a year, `今年`, is a
+        // year, not such a word)
+        let own_time_after = |y: &YHit| {
+            let from = y.span.end;
+            let t = &self.text[between(from, q.span.start)];
+            w.own_time.words_in(t).iter().any(|&(o, _)| {
+                w.compare_year
+                    .suffix_of(t[..o].trim_end_matches(' '))
+                    .is_none()
+                    && t[..o].contains(['，', ',', '；', ';'])
+                    && !in_sentence
+                        .iter()
+                        .any(|x| x.span.start <= from + o && from + o < x.span.end)
+            })
+        };
         let before = |free: bool| {
             in_sentence
                 .iter()
                 .rev()
                 .find(|y| {
-                    y.span.end <= q.span.start && (!free || !self.owned_by_other_figure(y, q))
+                    y.span.end <= q.span.start
+                        && (!free || !self.owned_by_other_figure(y, q))
+                        && !own_time_after(y)
                 })
                 .copied()
         };
@@ -59,7 +80,13 @@ impl Ctx<'_> {
         // (where every year is another figure's, the latest of them: a
         // change after a from-to pair, `rose to £15.5 billion in 2022, from
         // £14.0 billion in 2021, an increase of 10.5%`, is of the later)
-        let latest = || in_sentence.iter().max_by_key(|y| y.end_year).copied();
+        let latest = || {
+            in_sentence
+                .iter()
+                .filter(|y| y.span.end > q.span.start || !own_time_after(y))
+                .max_by_key(|y| y.end_year)
+                .copied()
+        };
         let near = self
             .year_right_after(q.span.end, sentence.end)
             .or_else(|| before(true))

@@ -105,6 +105,18 @@ fn an_unresolved_relative_year_is_the_sentence_s_own_time() {
 }
 
 #[test]
+fn a_time_word_in_a_later_clause_dates_the_figure_now() {
+    // the year is an earlier event's (a start, a founding); `至今` and
+    // `目前` date the figure at the time of writing
+    let got = t("2012年起，國家科技部設立了合作專項，至今立項80項。連同2010年設立的兩所實驗室，澳門目前有四所國家重點實驗室。");
+    let got: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.4)).collect();
+    assert_eq!(got, [("80項", None), ("兩所", Some(2010)), ("四所", None)]);
+    // in the year's own clause it is that year's report date
+    let got = t("2016年截止目前，基金會共收到154個科研申請項目。");
+    assert_eq!(got[0].4, Some(2016), "{got:?}");
+}
+
+#[test]
 fn a_period_s_from_figure_is_its_first_year_and_the_rest_its_last() {
     let ex = crate::Extractor::builder()
         .reference_year(2024)
