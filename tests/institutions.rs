@@ -144,6 +144,20 @@ fn shared_suffixes_give_one_mention_per_name() {
         .extract("We will support the Jinfeng, Jialingjiang and Mingyue Lake laboratories.")
         .unwrap();
     assert_eq!(got.institutions.len(), 3, "{:?}", texts(&got));
+    // two places before one kind, without a marker; abbreviated provinces
+    // are places
+    let got = ex.extract("加快推进湘琼、粤琼合作产业园建设").unwrap();
+    let names: Vec<&str> = got.institutions.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["湘琼合作产业园", "粤琼合作产业园"]);
+    // a name of its own before the list's last name stays whole
+    let got = ex
+        .extract("打造科学谷、青凤高科创新孵化中心等大型孵化平台")
+        .unwrap();
+    assert!(
+        got.institutions.iter().all(|i| i.name != "科学谷孵化中心"),
+        "{:?}",
+        texts(&got)
+    );
 }
 
 #[test]

@@ -36,6 +36,9 @@ pub(crate) struct Lexicon {
     pub zh_goal: Vec<Goal>,
     pub zh_proper: FxHashSet<String>,
     pub zh_common: FxHashSet<String>,
+    /// One-character abbreviations of provinces and regions (`湘`, `琼`):
+    /// a word of two or more of them is a place (`湘琼`, `京津冀`).
+    pub zh_abbreviation: FxHashSet<char>,
     pub en_stop: FxHashSet<String>,
     pub en_modifier: FxHashSet<String>,
     pub en_goal: FxHashSet<String>,
@@ -177,6 +180,9 @@ impl Lexicon {
                     ("common", true) => {
                         lx.zh_common.insert(f);
                     }
+                    ("abbreviation", true) => {
+                        lx.zh_abbreviation.extend(f.chars());
+                    }
                     ("place" | "brand", false) => {
                         for part in f.split(|c: char| c.is_whitespace() || c == '-') {
                             // `belt and road`: `and` is no proper name
@@ -191,6 +197,12 @@ impl Lexicon {
             }
         }
         Ok(lx)
+    }
+
+    /// True where `word` is two or more one-character abbreviations of
+    /// provinces and regions (`湘琼`, `粤琼`, `京津冀`).
+    pub(crate) fn abbreviated_places(&self, word: &str) -> bool {
+        word.chars().nth(1).is_some() && word.chars().all(|c| self.zh_abbreviation.contains(&c))
     }
 
     /// True where a road word (`大街`) follows at `end`, and no kind word

@@ -112,7 +112,10 @@ impl InstitutionRules {
             if lx.zh_qualifier.contains(w) {
                 return qualifiers && lx.zh_proper.contains(w);
             }
-            if lx.zh_proper.contains(w) || self.gazetteer.by_key.contains_key(w) {
+            if lx.zh_proper.contains(w)
+                || self.gazetteer.by_key.contains_key(w)
+                || lx.abbreviated_places(w)
+            {
                 return true;
             }
             let n = w.chars().count();
@@ -128,11 +131,16 @@ impl InstitutionRules {
     }
 
     /// True where the Chinese text `s` is a place: each word a place or
-    /// brand of the tables or a place the segmenter knows (`保定`).
+    /// brand of the tables, a place the segmenter knows (`保定`) or
+    /// abbreviated places (`湘琼`), joined by dashes (`中国—德国`).
     fn zh_place(&self, s: &str) -> bool {
         let lx = &self.lexicon;
         self.jieba().tag(s, true).iter().all(|t| {
-            !lx.zh_common.contains(t.word) && (lx.zh_proper.contains(t.word) || t.tag == "ns")
+            !lx.zh_common.contains(t.word)
+                && (lx.zh_proper.contains(t.word)
+                    || t.tag == "ns"
+                    || lx.abbreviated_places(t.word)
+                    || matches!(t.word, "—" | "-" | "–" | "·"))
         })
     }
 

@@ -265,8 +265,13 @@ pub(super) fn coordination_unmarked(
     if !text[..start].ends_with('、') {
         return None;
     }
-    let mut items = list_items(text, para.start, sep, hits, r, 2)?;
-    if items.iter().any(|it| !r.zh_proper(&text[it.span], true)) {
+    // (the last item is read below: one item before it makes two names
+    // where it is a place, `湘琼、粤琼合作产业园`, `中国—德国、中国—匈牙利`;
+    // `科学谷、青凤高科创新孵化中心` are two names of their own)
+    let mut items = list_items(text, para.start, sep, hits, r, 1)?;
+    if items.iter().any(|it| !r.zh_proper(&text[it.span], true))
+        || (items.len() == 1 && !r.zh_place(&text[items[0].span]))
+    {
         return None;
     }
     let prev = items.last()?.span;
