@@ -421,3 +421,12 @@ t!(
     "千万不要忘记，送到千家万户，政府百亿元基金",
     []
 );
+t!(
+    news_abbreviations_of_english_scales,
+    "R&D spending topped 3 trln yuan, up from 200 mln yuan and 5 bln yuan.",
+    [
+        ("3 trln yuan", 3e12, Currency),
+        ("200 mln yuan", 2e8, Currency),
+        ("5 bln yuan", 5e9, Currency)
+    ]
+);

@@ -378,6 +378,26 @@ mod tests {
     }
 
     #[test]
+    fn asides_sources_and_parts_continue_the_statement() {
+        // a concessive aside and a report's source are no subject
+        let m = metrics(
+            "Early estimates show that national R&D expenditures increased in 2022, albeit at \
+             a slower pace, to $48.2 billion.",
+        );
+        assert_eq!(m, ["national R&D expenditures"]);
+        // the parts of a whole after `with` are the whole's
+        let m = metrics(
+            "In 2021, government expenditure on R&D was $3.6 billion, with $2.3 billion from \
+             federal organisations and $1.3 billion from state organisations.",
+        );
+        assert!(
+            m.iter().all(|m| m == "government expenditure on R&D"),
+            "{m:?}"
+        );
+        assert_eq!(m.len(), 3, "{m:?}");
+    }
+
+    #[test]
     fn english_subjects_are_noun_phrases() {
         assert_eq!(
             metrics("Last year, public spending on research stood at 12.4 billion yuan."),

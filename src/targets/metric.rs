@@ -158,6 +158,26 @@ impl Ctx<'_> {
             }) {
                 return own(p);
             }
+            // `GOVERD was $3.6 billion, with $2.3 billion (65%) from
+            // Australian Government organisations`: a part of the whole
+            // the statement before gives continues it
+            // (and the parts listed after it: `… and $1.3 billion (35%) from
+            // state and territory government organisations`)
+            let first = self
+                .quantities_in(before)
+                .next()
+                .map_or(q.span.start, |(_, f)| f.span.start);
+            let lead = self.text[between(clause.start, first)]
+                .trim()
+                .to_ascii_lowercase();
+            let listed = first == q.span.start
+                || self.text[before]
+                    .trim_end()
+                    .to_ascii_lowercase()
+                    .ends_with(" and");
+            if clause.start > sentence.start && w.breakdown.is_whole(&lead) && listed {
+                return Some(Found::FollowOn(Via::Bare, None));
+            }
             let weak = self.weak_subject(prefix) && !participle;
             // (an agent's amount with an aside right after it, `S$25
             // billion - or 1 per cent of its GDP - in research`: the words
@@ -387,7 +407,26 @@ impl Ctx<'_> {
             .find_map(|prev| {
                 if is_english(&self.text[prev]) {
                     let words = chunk::words(self.text, prev, self.english);
-                    return chunk::noun_phrases(&words)
+                    // (a clause a subordinating word opens is an aside:
+                    // `, albeit at a slower pace, to $48.2 billion`)
+                    let w = &self.rules.words;
+                    if words.first().is_some_and(|x| {
+                        w.subordinate
+                            .is_whole(&self.text[x.span].to_ascii_lowercase())
+                    }) {
+                        return None;
+                    }
+                    // (a report's source before `that`, `Early estimates
+                    // show that national R&D expenditures increased`: the
+                    // subject is the reported clause's)
+                    let reported = words
+                        .windows(2)
+                        .position(|p| {
+                            p[0].class == chunk::Class::Verb
+                                && self.text[p[1].span].eq_ignore_ascii_case("that")
+                        })
+                        .map_or(0, |k| k + 2);
+                    return chunk::noun_phrases(&words[reported.min(words.len())..])
                         .into_iter()
                         .find(|np| !np.anaphoric)
                         .map(|np| np.span);

@@ -181,6 +181,8 @@ pub(crate) struct Words {
     pub topic_close: WordList,
     pub aside: WordList,
     pub body_count: WordList,
+    pub subordinate: WordList,
+    pub breakdown: WordList,
 }
 
 impl Words {
@@ -247,6 +249,8 @@ impl Words {
                 "topic_close" => &mut w.topic_close,
                 "aside" => &mut w.aside,
                 "body_count" => &mut w.body_count,
+                "subordinate" => &mut w.subordinate,
+                "breakdown" => &mut w.breakdown,
                 other => {
                     let (cmp, side) = other
                         .rsplit_once('_')
