@@ -112,6 +112,15 @@ impl Ctx<'_> {
             }
             other => other,
         });
+        // `由2014年的2.33%提升至2018年的2.73%` with no goal frame in the
+        // sentence: the change between two dated figures, reported
+        let dated_change = year_hit.is_some_and(|y| {
+            self.dates_figure(y, q) && !frame_target && self.dated_figure_before(clause, y)
+        });
+        let deadline = match deadline {
+            Some(Status::Target) if dated_change => Some(Status::Actual),
+            other => other,
+        };
         let year_frame = year_hit.and_then(|y| deadline.or_else(|| self.plan_frame(y)));
         // a deadline or report date of the sentence's own year comes first,
         // then frames in the figure's own clause: `2023年成交额同比增长20%，
@@ -262,6 +271,14 @@ impl Ctx<'_> {
                 .next()
                 .is_none()
         })
+    }
+
+    /// True where a figure of `clause` before year `y` is dated by a year
+    /// right before it (`由2014年的2.33%` before `提升至2018年`).
+    fn dated_figure_before(&self, clause: Span, y: &YHit) -> bool {
+        let before = between(clause.start, y.span.start);
+        self.quantities_in(before)
+            .any(|(_, f)| self.years_in(before).any(|y0| self.dates_figure(y0, f)))
     }
 
     /// True where year `y` dates figure `q` right after it (`2022年的21.92万元`).
