@@ -228,6 +228,15 @@ impl Ctx<'_> {
                 (None, Some(at)) => self.chinese_np_at(at, after.end, false),
                 _ => None,
             };
+            // (a count before a relative clause: the noun after its last
+            // `的`, `65份来自多家院校提交的建议书`)
+            let np = np.or_else(|| {
+                let at = counted?;
+                let rest = &self.text[between(at, after.end)];
+                let stop = rest.find(is_filler).unwrap_or(rest.len());
+                let o = rest[..stop].rfind('的')?;
+                self.chinese_np_at(at + o + '的'.len_utf8(), after.end, true)
+            });
             if let Some(np) = np {
                 return own(np);
             }
@@ -382,7 +391,12 @@ impl Ctx<'_> {
             let aspect = tags
                 .get(k + 1)
                 .is_some_and(|n| matches!(n.word, "了" | "着" | "过"));
-            let verb = (t.tag.starts_with('v') && t.tag != "vn")
+            // (a field word before a noun stays: `8612件创新研发计划`)
+            let field = self.rules.field.is_whole(t.word)
+                && tags.get(k + 1).is_some_and(|n| {
+                    super::head::noun_tag(n.tag) || self.rules.field.is_whole(n.word)
+                });
+            let verb = (t.tag.starts_with('v') && t.tag != "vn" && !field)
                 || aspect
                 || matches!(t.tag, "u" | "ul" | "uj" | "p" | "c" | "d");
             if verb && !(after_de && k == 0) {
@@ -649,5 +663,15 @@ mod tests {
             "省级孵化器"
         );
         assert_eq!(metrics("该校在2023年共招收了3500名研究生。"), ["研究生"]);
+        // field words the segmenter tags as verbs stay in the noun; a
+        // relative clause before the noun is passed over
+        assert_eq!(
+            metrics("累計通過執行8612件創新研發計畫。"),
+            ["創新研發計畫"]
+        );
+        assert_eq!(
+            metrics("共收到超過65份來自多家世界知名院校提交的建議書。"),
+            ["建議書"]
+        );
     }
 }

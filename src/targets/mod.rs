@@ -63,6 +63,10 @@ const CONTEXT_BYTES: usize = 1024;
 pub(crate) struct TargetRules {
     pub(crate) metrics: Metrics,
     pub(crate) words: Words,
+    /// Field words the segmenter tags as verbs that stand inside noun
+    /// phrases (`创新研发计划`): the `field` row of the institution
+    /// boundaries, one list for names and metrics.
+    pub(crate) field: words::WordList,
 }
 
 impl TargetRules {
@@ -70,6 +74,7 @@ impl TargetRules {
         Ok(TargetRules {
             metrics: Metrics::compile(t.get("metrics"))?,
             words: Words::compile(t.get("target_words"))?,
+            field: words::WordList::of_role(t.get("institution_boundaries"), "field"),
         })
     }
 

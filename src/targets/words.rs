@@ -45,6 +45,19 @@ impl WordList {
         }
     }
 
+    /// The words of `role` in a table with `words` and `role` columns
+    /// (the institution tables' field words, which stay inside noun
+    /// phrases too).
+    pub(crate) fn of_role(t: &Table, role: &str) -> WordList {
+        let mut list = WordList::default();
+        for row in t.rows().iter().filter(|row| t.get(row, "role") == role) {
+            for word in t.list(row, "words") {
+                list.push(word);
+            }
+        }
+        list
+    }
+
     fn matcher(&self) -> &AhoCorasick {
         self.matcher.get_or_init(|| {
             AhoCorasickBuilder::new()
