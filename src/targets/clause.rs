@@ -55,7 +55,23 @@ impl Ctx<'_> {
     /// the segmenter (`会` the modal, not a piece of `会议` or `社会`).
     pub(super) fn whole_word_in(&self, list: &super::words::WordList, span: Span) -> bool {
         list.words_in(&self.text[span]).iter().any(|&(o, n)| {
-            self.word_boundary(span.start + o) && self.word_boundary(span.start + o + n)
+            let (s, e) = (span.start + o, span.start + o + n);
+            (self.word_boundary(s) && self.word_boundary(e)) || self.in_guessed_word(s, e)
+        })
+    }
+
+    /// True where `s..e` lies in a word the segmenter guessed, not one of
+    /// its dictionary (`資助額會倍增` cut as `額會`, `會為`): the word is no
+    /// evidence against reading `會` on its own, as `社會` or `會議` are.
+    fn in_guessed_word(&self, s: usize, e: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        let i = tokens.partition_point(|t| t.span().end <= s);
+        tokens.get(i).is_some_and(|t| {
+            let span = t.span();
+            span.start <= s
+                && e <= span.end
+                && t.kind == crate::token::TokenKind::Han
+                && !self.jieba.has_word(&self.text[span])
         })
     }
 

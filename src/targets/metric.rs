@@ -222,7 +222,11 @@ impl Ctx<'_> {
             let attributive = attributive.filter(|_| !measured);
             // (and the object of a verb with no noun before the figure:
             // `创造7兆元产值`, `新制定1255项国家标准`)
-            let object = (verb_before && !rest.starts_with(is_filler)).then_some(after.start);
+            // (or after a subject that ends in its verb: `每間初創企業每年最多
+            // 獲150萬元資助`)
+            let object = ((verb_before || prefix.is_some_and(|p| self.ends_in_verb(p)))
+                && !rest.starts_with(is_filler))
+            .then_some(after.start);
             let np = match (attributive, counted.or(object)) {
                 (Some(at), _) => self.chinese_np_at(at, after.end, true),
                 (None, Some(at)) => self.chinese_np_at(at, after.end, false),
@@ -301,6 +305,18 @@ impl Ctx<'_> {
             Some((_, p, head)) => (Some(p), head == Head::Verb),
             None => (None, nearest == Some(Head::Predicate)),
         }
+    }
+
+    /// True where the last word of a Chinese phrase is a verb the
+    /// segmenter does not also read as a noun (`獲`, not `投资`).
+    fn ends_in_verb(&self, p: Span) -> bool {
+        let t = &self.text[p];
+        t.chars().any(crate::text::is_han)
+            && self
+                .jieba
+                .tag(t, true)
+                .last()
+                .is_some_and(|w| w.tag.starts_with('v') && w.tag != "vn")
     }
 
     /// Whether a metric phrase only continues another figure's statement:

@@ -106,6 +106,12 @@ mod tests {
             Actual
         );
         assert_eq!(t("园区营业额今年还会再成长，突破6万亿元。")[0].5, Target);
+        // a modal the segmenter glues into a word of its own guessing
+        // (`額會`) still sets a goal; one inside a dictionary word does not
+        let got = t("對每所大學的資助額會倍增至1,600萬元，每間初創企業每年最多獲150萬元資助。");
+        assert!(got.iter().all(|r| r.5 == Target), "{got:?}");
+        assert_eq!(got[1].1, "資助", "{got:?}");
+        assert_eq!(t("社会研发投入达到120亿元。")[0].5, Actual);
     }
 
     #[test]
