@@ -1,10 +1,12 @@
 //! The antecedent of an English relative pronoun that is a figure's
-//! subject (`the average level in the EU, which stands at 2.11 percent`):
+//! subject (`the average level in the EU, which stands at 2.11 percent`,
+//! `7-8% of the nation's budget, which tops NT$95 billion`):
 //! the noun phrase the pronoun stands for is the figure's metric
 //! (EXTRACTION.md section 3: a metric is never a bare pronoun).
 
 use super::{between, Ctx};
 use crate::chunk;
+use crate::quantity::Hit as QHit;
 use crate::span::Span;
 
 impl Ctx<'_> {
@@ -13,7 +15,7 @@ impl Ctx<'_> {
     /// figure stands in that stretch of the sentence: a pronoun after a
     /// figure's own words (`2.68 percent of GDP, which is`) stands for that
     /// statement, and the figure continues it.
-    pub(super) fn relative_antecedent(&self, p: Span, sentence: Span) -> Option<Span> {
+    pub(super) fn relative_antecedent(&self, q: &QHit, p: Span, sentence: Span) -> Option<Span> {
         let w = &self.rules.words;
         if !w.relative.is_whole(self.text[p].trim()) {
             return None;
@@ -26,9 +28,21 @@ impl Ctx<'_> {
         let start = before
             .rfind([',', ';', ':', '(', '—'])
             .map_or(sentence.start, |o| sentence.start + o + 1);
-        let stretch = between(start, end);
-        if self.quantities_in(stretch).next().is_some() {
-            return None;
+        let mut stretch = between(start, end);
+        if let Some((_, last)) = self.quantities_in(stretch).last() {
+            // (unless the pronoun's figure is of another unit than the
+            // figure before it, and so no change of it: `7-8% of the
+            // nation's sci-tech budget, which tops NT$95.162 billion`
+            // stands for the budget)
+            let of_another_unit = last.unit != q.unit
+                && matches!(
+                    q.unit,
+                    crate::model::Unit::Currency | crate::model::Unit::Count
+                );
+            if !of_another_unit {
+                return None;
+            }
+            stretch = between(last.span.end, end);
         }
         let words = chunk::words(self.text, stretch, self.english);
         let np = chunk::subject_before(self.text, &words)?;
@@ -65,5 +79,15 @@ mod tests {
         );
         assert_eq!(m.len(), 3, "{m:?}");
         assert!(m.iter().all(|m| m.contains("R&D spending")), "{m:?}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_before_an_amount_of_another_unit_stands_for_the_base() {
+        let m = metrics(
+            "The plan will account for 7% of the council's research allocation, which tops \
+             NT$95 billion this year.",
+        );
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[1].ends_with("research allocation"), "{m:?}");
     }
 }

@@ -248,7 +248,7 @@ impl Ctx<'_> {
         // `the EU, which stands at 2.11 percent`: what `which` stands for
         if let Some(np) = prefix
             .filter(|_| english)
-            .and_then(|p| self.relative_antecedent(p, sentence))
+            .and_then(|p| self.relative_antecedent(q, p, sentence))
         {
             return own(np);
         }
