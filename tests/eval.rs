@@ -85,11 +85,13 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     ("corpus-dev", "all", "years", 0.88),
     // (0.82 on the first 43 dev documents; batch six's eight, added blind
     // on 2026-12-03, brought the part to 0.77, and that session's rules to
-    // 0.78)
-    ("corpus-dev", "all", "targets", 0.76),
+    // 0.78; batch eight's nine, added blind later that day, left the 69 at
+    // 0.789, and that session's rules brought them to 0.845: zh-Hant
+    // 0.667 -> 0.795, English 0.688 -> 0.743)
+    ("corpus-dev", "all", "targets", 0.82),
     ("corpus-dev", "zh-Hans", "targets", 0.93),
-    ("corpus-dev", "zh-Hant", "targets", 0.60),
-    ("corpus-dev", "en", "targets", 0.66),
+    ("corpus-dev", "zh-Hant", "targets", 0.77),
+    ("corpus-dev", "en", "targets", 0.72),
     // (0.60 on the first 30 dev documents; 0.57 with the 36; 0.51 with
     // the seven added blind on 2026-12-02, batch five)
     ("corpus-dev", "all", "targets_by_known_id", 0.49),
