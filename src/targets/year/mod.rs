@@ -114,8 +114,14 @@ impl Ctx<'_> {
         });
         // `由2014年的2.33%提升至2018年的2.73%` with no goal frame in the
         // sentence: the change between two dated figures, reported
+        // (in a document that sets out no plan and names a later year: in
+        // a plan, or alone, `由2020年的2.11%提高到2025年的2.6%` is a goal)
         let dated_change = year_hit.is_some_and(|y| {
-            self.dates_figure(y, q) && !frame_target && self.dated_figure_before(clause, y)
+            self.dates_figure(y, q)
+                && !frame_target
+                && self.frame.plan_start.is_none()
+                && self.years.iter().any(|later| later.end_year > y.end_year)
+                && self.dated_figure_before(clause, y)
         });
         let deadline = match deadline {
             Some(Status::Target) if dated_change => Some(Status::Actual),
