@@ -430,3 +430,12 @@ t!(
         ("5 bln yuan", 5e9, Currency)
     ]
 );
+t!(
+    a_full_width_comma_between_digits_separates_numbers,
+    "价格$45，120美元另计，合同金额1,200亿元",
+    [
+        ("$45", 45, Currency),
+        ("120美元", 120, Currency),
+        ("1,200亿元", 1.2e11, Currency)
+    ]
+);

@@ -262,7 +262,18 @@ impl Normalized {
             }
             // zero-width characters read as nothing (`2.\u{200b}6%` is one
             // number)
-            if !zero_width(c) {
+            // a full-width comma between digits separates two numbers
+            // (`$45，120美元`): it never groups digits as `,` does, so it
+            // reads as the list mark `、`
+            let between_digits = c == '，'
+                && n.text.ends_with(|b: char| b.is_ascii_digit())
+                && input[i + clen..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| fold_char(d).is_ascii_digit());
+            if between_digits {
+                n.push('、', i, i + clen);
+            } else if !zero_width(c) {
                 n.push(fold::fold_after(n.text.chars().next_back(), c), i, i + clen);
             }
             i += clen;
