@@ -117,7 +117,7 @@ pub struct NumberRules {
     pub(crate) chinese: FxHashMap<char, Role>,
     pub(crate) fraction_markers: Vec<String>,
     /// Words before which a numeral of magnitudes alone is a number
-    /// (`突破千亿元`, `近千名`), longest first.
+    /// (`突破千亿元`, `近千名`).
     pub(crate) magnitude_leads: Vec<String>,
     pub(crate) minus_chars: FxHashSet<char>,
     pub(crate) en_units: FxHashMap<String, i64>,
@@ -237,11 +237,7 @@ impl NumberRules {
                     r.chinese.insert(single()?, Role::Half);
                 }
                 "fraction" => r.fraction_markers.push(folded),
-                "magnitude_lead" => {
-                    r.magnitude_leads.push(folded);
-                    r.magnitude_leads
-                        .sort_by_key(|w| std::cmp::Reverse(w.len()));
-                }
+                "magnitude_lead" => r.magnitude_leads.push(folded),
                 "minus" if latin => {
                     r.en_minus.insert(lower);
                 }

@@ -290,12 +290,14 @@ fn inside_a_word(
     tokens.get(i).is_some_and(|t| {
         // (a word that is the mention and a bound before it, `近千名`, holds
         // the mention whole)
-        let lead = &text[t.span().start.min(h.span.start)..h.span.start];
-        let bound_and_mention = t.span().end <= h.span.end && numbers.is_magnitude_lead(lead);
+        let bound_and_mention = || {
+            t.span().end <= h.span.end
+                && numbers.is_magnitude_lead(&text[t.span().start.min(h.span.start)..h.span.start])
+        };
         t.kind == TokenKind::Han
             && t.span().start <= h.number.start
             && (t.span().start < h.span.start || t.span().end > h.span.end)
-            && !bound_and_mention
+            && !bound_and_mention()
             // a word of the dictionary, not a guess of the segmenter's
             && jieba.has_word(&text[t.span()])
     })

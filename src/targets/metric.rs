@@ -167,15 +167,16 @@ impl Ctx<'_> {
                 .quantities_in(before)
                 .next()
                 .map_or(q.span.start, |(_, f)| f.span.start);
-            let lead = self.text[between(clause.start, first)]
-                .trim()
-                .to_ascii_lowercase();
-            let listed = first == q.span.start
-                || self.text[before]
-                    .trim_end()
-                    .to_ascii_lowercase()
-                    .ends_with(" and");
-            if clause.start > sentence.start && w.breakdown.is_whole(&lead) && listed {
+            let lead = self.text[between(clause.start, first)].trim();
+            let listed = || {
+                first == q.span.start
+                    || self.text[before]
+                        .trim_end()
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("and"))
+            };
+            if clause.start > sentence.start && w.breakdown.is_whole(lead) && listed() {
                 return Some(Found::FollowOn(Via::Bare, None));
             }
             let weak = self.weak_subject(prefix) && !participle;
@@ -224,8 +225,9 @@ impl Ctx<'_> {
             // `创造7兆元产值`, `新制定1255项国家标准`)
             // (or after a subject that ends in its verb: `每間初創企業每年最多
             // 獲150萬元資助`)
-            let object = ((verb_before || prefix.is_some_and(|p| self.ends_in_verb(p)))
-                && !rest.starts_with(is_filler))
+            // (the tags are read only where words follow the figure)
+            let object = (!rest.starts_with(is_filler)
+                && (verb_before || prefix.is_some_and(|p| self.ends_in_verb(p))))
             .then_some(after.start);
             let np = match (attributive, counted.or(object)) {
                 (Some(at), _) => self.chinese_np_at(at, after.end, true),
@@ -498,15 +500,11 @@ impl Ctx<'_> {
         // `較前年`, still compares)
         let copula = |word: &str| w.before.iter().any(|(_, l)| l.is_whole(word));
         let glued_year = |at: usize| {
-            let rest = &self.text[between(at, before.end)];
-            let end = rest
-                .char_indices()
-                .skip(1)
-                .map(|(k, _)| k)
-                .chain([rest.len()])
-                .find(|&k| self.word_boundary(at + k))
-                .unwrap_or(rest.len());
-            rest[..end].ends_with('年')
+            let tokens = &self.doc.tokens;
+            let i = tokens.partition_point(|t| t.span().end <= at);
+            tokens
+                .get(i)
+                .is_some_and(|t| t.span().start < at && self.text[at..t.span().end].ends_with('年'))
         };
         let &(o, _) = w.compare_year.words_in(t).iter().find(|&&(o, n)| {
             !t[o..o + n].is_ascii()
@@ -577,10 +575,12 @@ impl Ctx<'_> {
         // `七萬四千平方米`, `五百多間`)
         // (unless it counts bodies: `七間本地院校和研發機構`, `five research
         // institutes`)
-        let bodies =
-            w.body_count.suffix_of(p.trim_end()).is_some() || w.body_count.is_whole(&q.classifier);
-        let in_words =
-            !self.text[q.number].bytes().any(|b| b.is_ascii_digit()) && q.value < 100.0 && !bodies;
+        let bodies = || {
+            w.body_count.suffix_of(p.trim_end()).is_some() || w.body_count.is_whole(&q.classifier)
+        };
+        let in_words = !self.text[q.number].bytes().any(|b| b.is_ascii_digit())
+            && q.value < 100.0
+            && !bodies();
         // a parameter (`10MW`, `8 吋`) is no indicator; a multiple or an
         // index value is
         let multiple = w.multiple.is_whole(&q.classifier);
@@ -639,7 +639,7 @@ mod tests {
 
     #[test]
     fn a_number_in_words_counting_bodies_is_an_indicator() {
-        assert_eq!(metrics("計劃已吸引七間本地院校和研發機構。").len(), 1);
+        assert_eq!(metrics("計劃已吸引七間本地院校和研發機構。"), ["本地院校"]);
         assert_eq!(
             metrics("The fund will support five research institutes."),
             ["research institutes"]

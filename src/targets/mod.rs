@@ -97,6 +97,9 @@ struct DocFrame {
     /// Whether the title names the document (`…绩效汇编`, `…统计公报`: the
     /// `document_name` rows): it is no heading that governs figures.
     title_names_document: bool,
+    /// The latest year the document names: a figure dated earlier is past
+    /// by the time of writing.
+    latest_year: Option<i32>,
 }
 
 /// Everything one document's relation step reads.
@@ -223,6 +226,7 @@ fn doc_frame(doc: &Document, text: &str, years: &[YHit], rules: &Rules) -> DocFr
         title_year,
         report_year,
         title_names_document,
+        latest_year: years.iter().map(|y| y.end_year).max(),
     }
 }
 
@@ -322,7 +326,7 @@ impl Ctx<'_> {
         // a subject of places only: the topic or ranked indicator where the
         // sentence gives one
         let found = match found {
-            Some(metric::Found::Own(p)) => self.place_subject(q, p, sentence).or(found),
+            Some(metric::Found::Own(p)) => self.place_subject(q, p, clause, sentence).or(found),
             other => other,
         };
         let phrase = match found {
@@ -344,13 +348,10 @@ impl Ctx<'_> {
                     .then(|| self.clause_subject(clause, sentence))
                     .flatten()
                     .filter(|f| near.is_none_or(|s| f.span.start >= s.figure_end))
-                    .map(|f| Phrase {
-                        span: self.after_de(f.span),
-                        ..f
-                    });
+                    .map(|f| self.after_de(f.span));
                 placed
                     .map(|s| s.phrase.span)
-                    .or(newer.map(|f| f.span))
+                    .or(newer)
                     .or(near.filter(|_| ranked).map(|s| s.phrase.span))
                     .map(|span| Phrase { span, via })
                     .or(place)

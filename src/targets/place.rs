@@ -11,7 +11,7 @@
 use super::english::is_english;
 use super::head::Head;
 use super::metric::{Found, Via};
-use super::{between, Ctx, Phrase};
+use super::{between, is_filler, Ctx, Phrase};
 use crate::quantity::Hit as QHit;
 use crate::span::Span;
 use crate::text::segment::containing;
@@ -28,8 +28,8 @@ fn around_places(tag: &str) -> bool {
 }
 
 impl Ctx<'_> {
-    /// True where a subject names places and nothing else: the words the
-    /// segmenter tags as places or the `place` row lists, with only
+    /// True where a Chinese subject names places and nothing else: the
+    /// words the segmenter tags as places or the `place` row lists, with only
     /// function words around them. A trailing share word is part of the
     /// predicate (`日本占78.5%`), and a place's share names no indicator
     /// (`德國的占比`).
@@ -43,11 +43,6 @@ impl Ctx<'_> {
             .map_or(t, |n| t[..t.len() - n].trim_end());
         if t.is_empty() {
             return false;
-        }
-        if is_english(t) {
-            let lower = t.to_ascii_lowercase();
-            let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-            return w.place.is_whole(lower);
         }
         let mut places = 0;
         for tag in self.jieba.tag(t, true) {
@@ -76,12 +71,17 @@ impl Ctx<'_> {
     /// figure (`以美國5029億美元最多`) or a place after a ranked place
     /// (`其次中國大陸4088億美元`), the statement before it. `None` keeps the
     /// place.
-    pub(super) fn place_subject(&self, q: &QHit, p: Phrase, sentence: Span) -> Option<Found> {
+    pub(super) fn place_subject(
+        &self,
+        q: &QHit,
+        p: Phrase,
+        clause: Span,
+        sentence: Span,
+    ) -> Option<Found> {
         if p.via != Via::Own || is_english(&self.text[p.span]) || !self.is_place(p.span) {
             return None;
         }
         let w = &self.rules.words;
-        let clause = self.clause(q.span.start);
         let after = between(q.span.end, clause.end);
         let rest = &self.text[after];
         // `48.85%成長率最高`: the indicator between the figure and the rank
@@ -122,7 +122,7 @@ impl Ctx<'_> {
             .take_while(|c| c.end <= before)
             .filter(|c| c.start >= sentence.start)
             .filter_map(|&c| {
-                let t = self.text[c].trim_end_matches(is_clause_mark);
+                let t = self.text[c].trim_end_matches(is_filler);
                 let close = w.topic_close.suffix_of(t).unwrap_or(0);
                 let inner = &t[..t.len() - close];
                 let &(o, n) = w
@@ -163,10 +163,6 @@ impl Ctx<'_> {
 /// How many bytes of a clause may stand before its topic word (a
 /// conjunction: `但就`, `不過，在`).
 const MAX_LEAD: usize = 9;
-
-fn is_clause_mark(c: char) -> bool {
-    matches!(c, '，' | ',' | '、' | '：' | ':' | ' ' | '；' | ';')
-}
 
 #[cfg(test)]
 mod tests {

@@ -48,11 +48,8 @@ impl Ctx<'_> {
         let own_time_after = |y: &YHit| {
             let from = y.span.end;
             let t = &self.text[between(from, q.span.start)];
-            w.own_time.words_in(t).iter().any(|&(o, _)| {
-                w.compare_year
-                    .suffix_of(t[..o].trim_end_matches(' '))
-                    .is_none()
-                    && t[..o].contains(['，', ',', '；', ';'])
+            self.own_times(t).any(|o| {
+                t[..o].contains(['，', ',', '；', ';'])
                     && !in_sentence
                         .iter()
                         .any(|x| x.span.start <= from + o && from + o < x.span.end)
@@ -120,7 +117,10 @@ impl Ctx<'_> {
             self.dates_figure(y, q)
                 && !frame_target
                 && self.frame.plan_start.is_none()
-                && self.years.iter().any(|later| later.end_year > y.end_year)
+                && self
+                    .frame
+                    .latest_year
+                    .is_some_and(|later| later > y.end_year)
                 && self.dated_figure_before(clause, y)
         });
         let deadline = match deadline {
@@ -279,6 +279,22 @@ impl Ctx<'_> {
         })
     }
 
+    /// Where the time words of their own stand in `t` (`目前`, `至今`,
+    /// `as of now`), by offset: not one a comparison word takes (`比去年
+    /// 增长` compares, it gives no time of its own).
+    fn own_times<'t>(&'t self, t: &'t str) -> impl Iterator<Item = usize> + 't {
+        let w = &self.rules.words;
+        w.own_time
+            .words_in(t)
+            .into_iter()
+            .map(|(o, _)| o)
+            .filter(move |&o| {
+                w.compare_year
+                    .suffix_of(t[..o].trim_end_matches(' '))
+                    .is_none()
+            })
+    }
+
     /// True where a figure of `clause` before year `y` is dated by a year
     /// right before it (`由2014年的2.33%` before `提升至2018年`).
     fn dated_figure_before(&self, clause: Span, y: &YHit) -> bool {
@@ -345,13 +361,7 @@ impl Ctx<'_> {
             return (None, false);
         };
         let frame = |k: usize| w.target.occurs_in(&self.text[paras[k]]);
-        // (a time word compared with, `比去年增长`, is none of its own)
-        let s_text = &self.text[sentence];
-        let own_time = w.own_time.words_in(s_text).iter().any(|&(o, _)| {
-            w.compare_year
-                .suffix_of(s_text[..o].trim_end_matches(' '))
-                .is_none()
-        });
+        let own_time = self.own_times(&self.text[sentence]).next().is_some();
         if let Some(y) = self.opening_year(pi, true) {
             return (
                 Some(y).filter(|_| !own_time),
