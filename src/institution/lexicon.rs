@@ -64,6 +64,10 @@ pub(crate) struct Lexicon {
     /// Lower-case English words that may stand between the capitalised
     /// words of a parent's name (`of the`, `for`).
     pub en_parent_inner: FxHashSet<String>,
+    /// English words after a lower-case category head that open its
+    /// defining complement (`technology centers of high-tech
+    /// enterprises`).
+    pub en_complement: FxHashSet<String>,
     /// English nouns that end the name of a body with no kind head
     /// (`Society`, `Council`).
     pub en_body: FxHashSet<String>,
@@ -144,6 +148,9 @@ impl Lexicon {
                     }
                     ("parent_inner", false) => {
                         lx.en_parent_inner.insert(f);
+                    }
+                    ("complement", false) => {
+                        lx.en_complement.insert(f);
                     }
                     ("body", false) => {
                         lx.en_body.insert(f);

@@ -9,7 +9,7 @@ mod parts;
 
 pub(crate) use lex::normalize;
 use lex::{lex, word, Lex, Tok};
-use parts::{list, of_extension, shared_of_extension, singular};
+use parts::{complement, list, of_extension, shared_of_extension, singular};
 
 use super::{Cand, InstitutionRules, Source};
 use crate::chunk::{self, Class, EnglishWords};
@@ -33,6 +33,7 @@ pub(crate) fn find(
 ) {
     let mut toks = Vec::new();
     let mut verbs = Vec::new();
+    let mut open = Vec::new();
     // a document written all in lower case gives no capitals to go by
     let cased = text.bytes().any(|b| b.is_ascii_uppercase());
     for &para in paragraphs {
@@ -40,12 +41,13 @@ pub(crate) fn find(
             continue;
         }
         lex(text, para, &mut toks);
-        verb_starts(text, para, english, &mut verbs);
+        word_starts(text, para, english, &mut verbs, &mut open);
         let ctx = Context {
             text,
             lower,
             toks: &toks,
             verbs: &verbs,
+            open: &open,
             cased,
         };
         for t in &toks {
@@ -77,6 +79,9 @@ struct Context<'a> {
     toks: &'a [Tok],
     /// Starts of the words the chunker reads as verbs, sorted.
     verbs: &'a [usize],
+    /// Starts of the words the chunker reads as nouns or adjectives (and
+    /// not as verbs), sorted.
+    open: &'a [usize],
     cased: bool,
 }
 
@@ -84,14 +89,26 @@ impl Context<'_> {
     fn is_verb(&self, t: &Tok) -> bool {
         self.verbs.binary_search(&t.span.start).is_ok()
     }
+
+    fn is_open(&self, t: &Tok) -> bool {
+        self.open.binary_search(&t.span.start).is_ok()
+    }
 }
 
 /// The starts of the words of `para` that the noun-phrase chunker
 /// (`rules/english_words.tsv`) reads as verbs or auxiliaries, and words in
 /// -ed after an auxiliary or joined by `and` to a verb (`have attracted and
-/// anchored`): a name does not start at them.
-fn verb_starts(text: &str, para: Span, english: &EnglishWords, out: &mut Vec<usize>) {
+/// anchored`): a name does not start at them. And in `open`, the starts of
+/// the nouns and adjectives that are no such verb.
+fn word_starts(
+    text: &str,
+    para: Span,
+    english: &EnglishWords,
+    out: &mut Vec<usize>,
+    open: &mut Vec<usize>,
+) {
     out.clear();
+    open.clear();
     let words = chunk::words(text, para, english);
     let mut verb_before = false;
     for (k, w) in words.iter().enumerate() {
@@ -110,6 +127,8 @@ fn verb_starts(text: &str, para: Span, english: &EnglishWords, out: &mut Vec<usi
         };
         if verb {
             out.push(w.span.start);
+        } else if w.class == Class::Open {
+            open.push(w.span.start);
         }
         // an `and` keeps the verb reading for the word after it
         if !w.joins {
@@ -300,6 +319,14 @@ fn recognize(
     if let Some(e) = of_extension(ctx, j, r) {
         end = e;
     }
+    // a category's defining complement: `technology centers of high-tech
+    // enterprises`
+    let complemented = end == j + 1 && {
+        if let Some(e) = complement(ctx, k, j, r) {
+            end = e;
+        }
+        end > j + 1
+    };
     let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
     let last = word(lower, &toks[j]);
     let plural_head = last != head.singular && last.ends_with('s');
@@ -346,7 +373,7 @@ fn recognize(
     }
     let proper = (k..h).any(|x| proper_word(text, lower, &toks[x], cased, r))
         || (k..h).any(|x| toks[x].lex == Lex::Quote)
-        || end > j + 1;
+        || end > j + 1 && !complemented;
     let indefinite =
         k > 0 && matches!(word(lower, &toks[k - 1]), "a" | "an") && toks[k - 1].lex == Lex::Word;
     if k == h && end == j + 1 {

@@ -39,6 +39,35 @@ pub(super) fn of_extension(ctx: &Context, j: usize, r: &InstitutionRules) -> Opt
     last_cap.map(|x| x + 1)
 }
 
+/// The end (token index) of a lower-case category's defining complement
+/// after its head at `j` (the name starting at word `k`): `of` or `for`
+/// from the `complement` row, then one to four lower-case nouns and
+/// adjectives that end the clause (`technology centers of high-tech
+/// enterprises,`, `“university for international research
+/// excellence”`). Not after a determiner (`of the province`), a number or
+/// a verb, and not where words go on after it (the complement may be the
+/// start of a clause of its own).
+pub(super) fn complement(ctx: &Context, k: usize, j: usize, r: &InstitutionRules) -> Option<usize> {
+    let (text, toks) = (ctx.text, ctx.toks);
+    let lower_word =
+        |t: &Tok| t.lex == Lex::Word && !text[t.span].starts_with(|c: char| c.is_ascii_uppercase());
+    if !(k..=j).all(|x| lower_word(&toks[x]) || toks[x].lex != Lex::Word) {
+        return None;
+    }
+    let of = toks.get(j + 1)?;
+    if !lower_word(of) || !r.lexicon.en_complement.contains(word(ctx.lower, of)) {
+        return None;
+    }
+    let e = (j + 2..toks.len().min(j + 6))
+        .take_while(|&x| lower_word(&toks[x]) && ctx.is_open(&toks[x]))
+        .last()?
+        + 1;
+    let ends = toks
+        .get(e)
+        .is_none_or(|t| matches!(t.lex, Lex::Punct | Lex::Quote | Lex::Close));
+    ends.then_some(e)
+}
+
 /// True where the words from `k` name another body, not the rest of a
 /// parent's name after `and`: an acronym (`University of Tokyo and RIKEN`),
 /// or capitalised words that hold a head or a body noun of their own (`…
