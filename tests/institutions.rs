@@ -145,10 +145,17 @@ fn shared_suffixes_give_one_mention_per_name() {
         .unwrap();
     assert_eq!(got.institutions.len(), 3, "{:?}", texts(&got));
     // two places before one kind, without a marker; abbreviated provinces
-    // are places
-    let got = ex.extract("加快推进湘琼、粤琼合作产业园建设").unwrap();
-    let names: Vec<&str> = got.institutions.iter().map(|i| i.name.as_str()).collect();
-    assert_eq!(names, ["湘琼合作产业园", "粤琼合作产业园"]);
+    // are places; the first item is what follows the clause's last stop
+    // word, whatever opens the clause
+    for text in [
+        "加快推进湘琼、粤琼合作产业园建设",
+        "海南将加快推进湘琼、粤琼合作产业园建设",
+        "今年海南省要推进湘琼、粤琼合作产业园建设",
+    ] {
+        let got = ex.extract(text).unwrap();
+        let names: Vec<&str> = got.institutions.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["湘琼合作产业园", "粤琼合作产业园"], "{text}");
+    }
     // a name of its own before the list's last name stays whole
     let got = ex
         .extract("打造科学谷、青凤高科创新孵化中心等大型孵化平台")

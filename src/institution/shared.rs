@@ -147,11 +147,13 @@ fn collect_items(
         // join the last two
         if sep != Some('、') {
             item = trim_stop_words(text, item, r);
-            // (and a long one, the clause up to it: `批准在澳门设立智慧城市
-            // 物联网和…两所国家重点实验室`)
-            if text[item].chars().count() > MAX_ITEM_CHARS {
-                item = after_last_stop(text, item, r);
-            }
+            // (and the clause up to it: what follows its last stop word,
+            // `海南将加快推进湘琼、粤琼合作产业园`, or in a long one its last
+            // verb or function word too, `批准在澳门设立智慧城市物联网和…两所
+            // 国家重点实验室`; in a short one a word the segmenter tags so
+            // may be a name's, `高速列车`)
+            let long = text[item].chars().count() > MAX_ITEM_CHARS;
+            item = after_last_stop(text, item, r, long);
         }
         let (item, conj) = if split {
             split_conjunction(text, item)
@@ -221,17 +223,21 @@ pub(super) fn trim_stop_words(text: &str, mut item: Span, r: &InstitutionRules) 
     }
 }
 
-/// What follows the last stop word or word that cannot stand inside a name
-/// (but a conjunction) in `item` (`批准在澳门设立智慧城市物联网` → `智慧城市物联网`); the whole item
-/// where there is none.
-fn after_last_stop(text: &str, item: Span, r: &InstitutionRules) -> Span {
+/// What follows the last stop word in `item`, or with `function_words`
+/// the last word that cannot stand inside a name either (but a
+/// conjunction): `批准在澳门设立智慧城市物联网` → `智慧城市物联网`; the whole
+/// item where there is none.
+fn after_last_stop(text: &str, item: Span, r: &InstitutionRules, function_words: bool) -> Span {
     let mut at = item.start;
     let mut start = item.start;
     for t in r.jieba().tag(&text[item], true) {
         at += t.word.len();
         // (a conjunction may join two items: `和`)
         let joins = CONJUNCTIONS.contains(&t.word);
-        if !joins && (r.lexicon.zh_stop.contains(t.word) || super::walk::function_word(t.word, r)) {
+        if !joins
+            && (r.lexicon.zh_stop.contains(t.word)
+                || function_words && super::walk::function_word(t.word, r))
+        {
             start = at;
         }
     }
