@@ -308,13 +308,16 @@ fn classify(
     let mut name = Span::new(leading_verbs_end(text, name.start, head, r), name.end);
     // `三大科学园区`, `3大科学园区`: a count opens a class of bodies, which
     // is what the words after it name
-    let counted = match count_marker_end(text, name, head) {
+    let marked = match count_marker_end(text, name, head) {
         Some(at) => {
             name = Span::new(at, name.end);
             true
         }
         None => false,
     };
+    // (a count before the name, `7家省创新实验室`, makes a class of what
+    // holds no proper name; a proper one stays a body, `六所…香港分中心`)
+    let counted = marked || counted_before(text, name.start);
     let name_text: String = text[name].chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(e) = r.gazetteer.lookup(&name_text) {
         out.push(Cand::known(name, name_text, e, r, Source::Walk));
@@ -352,10 +355,14 @@ fn classify(
         return;
     }
     if counted {
-        if !prefix.is_empty() && !r.zh_proper(prefix, true) {
+        // (a level word is no proper name here: `7家省创新实验室`)
+        if !prefix.is_empty() && !r.zh_proper(prefix, false) {
             out.push(Cand::new(name, name_text, kind, true, Source::Walk));
+            return;
         }
-        return;
+        if marked {
+            return;
+        }
     }
     if r.zh_proper(prefix, true) {
         // a level word before a proper name is a modifier, not part of the
@@ -480,6 +487,14 @@ fn count_marker_end(text: &str, name: Span, head: usize) -> Option<usize> {
     found
 }
 
+/// True where a count of bodies ends at `start` (`7家`, `两所`): the name
+/// after it names a class of bodies (`7家省创新实验室`).
+fn counted_before(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    before.next().is_some_and(super::shared::is_list_counter)
+        && before.next().is_some_and(is_list_numeral)
+}
+
 /// True where a count of bodies follows at `end` (`34487个`, `五家`).
 fn counted_after(text: &str, end: usize) -> bool {
     let rest = &text[end..];
@@ -518,6 +533,36 @@ mod tests {
                 "川渝共建重点实验室".into(),
                 true
             )
+        );
+    }
+
+    #[test]
+    fn a_count_in_digits_before_a_name_makes_a_class_of_what_holds_no_proper_name() {
+        // the counter ends the name, glued to its first character or not
+        for text in [
+            "全省已布局建设7家省创新实验室",
+            "全省已布局建设7家 省创新实验室",
+        ] {
+            let got = found(text);
+            assert_eq!(
+                got,
+                vec![("省创新实验室".into(), "省创新实验室".into(), true)],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            found("甄選出28間研發實驗室"),
+            vec![("研發實驗室".into(), "研发实验室".into(), true)]
+        );
+        // a proper name stays a body's, and the counter stays out of it
+        let got = found("設立六所國家工程技術研究中心香港分中心");
+        assert_eq!(
+            got,
+            vec![(
+                "國家工程技術研究中心香港分中心".into(),
+                "国家工程技术研究中心香港分中心".into(),
+                false
+            )]
         );
     }
 

@@ -132,6 +132,18 @@ pub(super) fn walk_left(
             {
                 break Stop::Number
             }
+            // the counter of a count in digits, alone (`3` `所`) or glued
+            // by the segmenter to the name's first character (`7` `家省`
+            // `创新实验室`): the name starts after it
+            TokenKind::Han
+                if i >= 2
+                    && tokens[i - 2].kind == TokenKind::Number
+                    && tokens[i - 2].span().end == piece.start
+                    && w.chars().next().is_some_and(super::shared::is_list_counter) =>
+            {
+                start = piece.start + w.chars().next().map_or(0, char::len_utf8);
+                break Stop::Number;
+            }
             TokenKind::Han => {
                 // past a joiner and the word it joins, a verb or the like
                 // ends the name (`设有` in `香港理工大学设有航空及民航…`)
