@@ -156,6 +156,26 @@ fn shared_suffixes_give_one_mention_per_name() {
         let names: Vec<&str> = got.institutions.iter().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["湘琼合作产业园", "粤琼合作产业园"], "{text}");
     }
+    // a gloss in brackets after each item (the laboratory's field) is no
+    // part of its name, nor of the shared words after the last
+    let got = ex
+        .extract(
+            "布局建设了厦门嘉庚(能源材料)、泉州清源(化学工程)、泉州刺桐(集成电路)等7家省创新实验室",
+        )
+        .unwrap();
+    let spans: Vec<(&str, &str)> = got
+        .institutions
+        .iter()
+        .map(|i| (i.span.text.as_str(), i.name.as_str()))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("厦门嘉庚", "厦门嘉庚创新实验室"),
+            ("泉州清源", "泉州清源创新实验室"),
+            ("泉州刺桐", "泉州刺桐创新实验室")
+        ]
+    );
     // a name of its own before the list's last name stays whole
     let got = ex
         .extract("打造科学谷、青凤高科创新孵化中心等大型孵化平台")

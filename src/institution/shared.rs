@@ -160,7 +160,14 @@ fn collect_items(
         } else {
             (item, None)
         };
+        let item = without_gloss(text, item);
         let n = text[item].chars().count();
+        // (a first item that is no name, where two or more are listed
+        // after it, is no part of the list: `建设了福州闽都(光电信息)、厦门
+        // 嘉庚(能源材料)、…等7家`, where the segmenter reads `都` as `all`)
+        if n == 0 && sep != Some('、') && items.len() >= 2 {
+            break;
+        }
         if n == 0 || n > MAX_ITEM_CHARS || ends_in_name(hits, item) {
             // `直管园和大渡口、沙坪坝等拓展园`: a `和` may join a whole name
             // to the list; the list is what follows it
@@ -183,6 +190,20 @@ fn collect_items(
     }
     items.reverse();
     Some(items)
+}
+
+/// `item` without a gloss in brackets at its end: `厦门嘉庚(能源材料)`
+/// lists the laboratory `厦门嘉庚创新实验室` with its field.
+fn without_gloss(text: &str, item: Span) -> Span {
+    let s = &text[item];
+    if !s.ends_with(')') {
+        return item;
+    }
+    // (an item that is only a gloss is empty: no name)
+    match s.rfind('(') {
+        Some(open) if !s[..open].ends_with(')') => Span::new(item.start, item.start + open),
+        _ => item,
+    }
 }
 
 /// Splits `甲和乙` into `乙` and the end of `甲`, for the last two items of a
@@ -368,6 +389,12 @@ pub(super) fn is_list_counter(c: char) -> bool {
 /// (`等`, `三大`) and any places or level words qualifying the whole list.
 pub(super) fn shared_start(text: &str, last: usize, suffix: Span, r: &InstitutionRules) -> usize {
     let mut p = last;
+    // the last item's gloss (`…、泉州刺桐(集成电路)等7家`)
+    if text[p..suffix.start].starts_with('(') {
+        if let Some(close) = text[p..suffix.start].find(')') {
+            p += close + 1;
+        }
+    }
     let rest = &text[p..suffix.start];
     let marker_len: usize = {
         let mut n = 0;
