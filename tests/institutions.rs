@@ -329,6 +329,14 @@ fn names_on_unseen_texts_by_class() {
         "[香港理工大學]設有航空及民航研究中心。",
         // superlatives and headlines
         "竹科成台灣最賺錢[科學園區]",
+        // a figure's words end an English name; a lower-case category
+        // keeps its complement
+        "a S$180 million [National Semiconductor Translation and Innovation Centre] will open",
+        "backed by a ¥10 trillion University Fund",
+        "There were 546 [technology centers of high-tech enterprises], including 18 state-level.",
+        // counts and glosses before a Chinese kind
+        "全省已布局建设7家[省创新实验室]。",
+        "建设了[厦门嘉庚](能源材料)、[泉州清源](化学工程)等7家省创新实验室",
     ];
     for case in cases {
         let (plain, want) = marked(case);

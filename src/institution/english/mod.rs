@@ -32,8 +32,7 @@ pub(crate) fn find(
     suppress: &mut Vec<Span>,
 ) {
     let mut toks = Vec::new();
-    let mut verbs = Vec::new();
-    let mut open = Vec::new();
+    let mut marks = Vec::new();
     // a document written all in lower case gives no capitals to go by
     let cased = text.bytes().any(|b| b.is_ascii_uppercase());
     for &para in paragraphs {
@@ -41,13 +40,12 @@ pub(crate) fn find(
             continue;
         }
         lex(text, para, &mut toks);
-        word_starts(text, para, english, &mut verbs, &mut open);
+        word_marks(text, para, english, &mut marks);
         let ctx = Context {
             text,
             lower,
             toks: &toks,
-            verbs: &verbs,
-            open: &open,
+            marks: &marks,
             cased,
         };
         for t in &toks {
@@ -77,38 +75,49 @@ struct Context<'a> {
     text: &'a str,
     lower: &'a str,
     toks: &'a [Tok],
-    /// Starts of the words the chunker reads as verbs, sorted.
-    verbs: &'a [usize],
-    /// Starts of the words the chunker reads as nouns or adjectives (and
-    /// not as verbs), sorted.
-    open: &'a [usize],
+    /// The starts of the words the chunker reads as verbs, nouns or
+    /// figures, sorted, with what it reads them as.
+    marks: &'a [(usize, Mark)],
     cased: bool,
 }
 
+/// What the chunker reads a word as, where the walk cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// A verb or an auxiliary (or a word in -ed after one): a name does
+    /// not start at it.
+    Verb,
+    /// A noun or an adjective.
+    Open,
+    /// A number or a word of a figure (`million`, `percent`): no part of a
+    /// name.
+    Figure,
+}
+
 impl Context<'_> {
+    fn mark(&self, t: &Tok) -> Option<Mark> {
+        self.marks
+            .binary_search_by_key(&t.span.start, |m| m.0)
+            .ok()
+            .map(|i| self.marks[i].1)
+    }
+
     fn is_verb(&self, t: &Tok) -> bool {
-        self.verbs.binary_search(&t.span.start).is_ok()
+        self.mark(t) == Some(Mark::Verb)
     }
 
     fn is_open(&self, t: &Tok) -> bool {
-        self.open.binary_search(&t.span.start).is_ok()
+        self.mark(t) == Some(Mark::Open)
     }
 }
 
-/// The starts of the words of `para` that the noun-phrase chunker
-/// (`rules/english_words.tsv`) reads as verbs or auxiliaries, and words in
-/// -ed after an auxiliary or joined by `and` to a verb (`have attracted and
-/// anchored`): a name does not start at them. And in `open`, the starts of
-/// the nouns and adjectives that are no such verb.
-fn word_starts(
-    text: &str,
-    para: Span,
-    english: &EnglishWords,
-    out: &mut Vec<usize>,
-    open: &mut Vec<usize>,
-) {
+/// The words of `para` the walk cares about, as the noun-phrase chunker
+/// (`rules/english_words.tsv`) reads them: verbs and auxiliaries, and words
+/// in -ed after an auxiliary or joined by `and` to a verb (`have attracted
+/// and anchored`); nouns and adjectives that are no such verb; numbers and
+/// the words of figures.
+fn word_marks(text: &str, para: Span, english: &EnglishWords, out: &mut Vec<(usize, Mark)>) {
     out.clear();
-    open.clear();
     let words = chunk::words(text, para, english);
     let mut verb_before = false;
     for (k, w) in words.iter().enumerate() {
@@ -125,10 +134,14 @@ fn word_starts(
             }
             _ => false,
         };
-        if verb {
-            out.push(w.span.start);
-        } else if w.class == Class::Open {
-            open.push(w.span.start);
+        let mark = match w.class {
+            _ if verb => Some(Mark::Verb),
+            Class::Open => Some(Mark::Open),
+            Class::Number | Class::Unit => Some(Mark::Figure),
+            _ => None,
+        };
+        if let Some(m) = mark {
+            out.push((w.span.start, m));
         }
         // an `and` keeps the verb reading for the word after it
         if !w.joins {
@@ -230,7 +243,7 @@ fn recognize(
                 if lx.en_goal.contains(w) {
                     break Stop::Goal;
                 }
-                if ctx.is_verb(t) {
+                if ctx.is_verb(t) || ctx.mark(t) == Some(Mark::Figure) {
                     break Stop::Word;
                 }
                 if w == "and" || w == "&" {
