@@ -334,6 +334,10 @@ fn names_on_unseen_texts_by_class() {
         "a S$180 million [National Semiconductor Translation and Innovation Centre] will open",
         "backed by a ¥10 trillion University Fund",
         "There were 546 [technology centers of high-tech enterprises], including 18 state-level.",
+        // places joined by a conjunction to a name share its words
+        "[新竹]、[台南]及[台中科學園區]營收創新高",
+        "以[楠梓]及[屏東科技產業園區]為主",
+        "研發及轉化中心",
         // counts and glosses before a Chinese kind
         "全省已布局建设7家[省创新实验室]。",
         "建设了[厦门嘉庚](能源材料)、[泉州清源](化学工程)等7家省创新实验室",

@@ -325,6 +325,54 @@ pub(super) fn coordination_unmarked(
     Some(items)
 }
 
+/// `新竹及台南科学园区`, `高雄前镇、楠梓及台中潭子科技产业园区`: places
+/// joined by a conjunction (and `、` before it) to a name that opens with a
+/// place. The name after the conjunction (from `start`) stands whole; each
+/// place before it names a body of its own with the words after that
+/// name's place (`高雄前镇` → `高雄前镇科技产业园区`). Returns those items
+/// and the shared words; `None` where an item or the name's opening is no
+/// place.
+pub(super) fn conjoined_places(
+    text: &str,
+    para: Span,
+    start: usize,
+    suffix: Span,
+    hits: &[SuffixHit],
+    r: &InstitutionRules,
+) -> Option<(Vec<Item>, String)> {
+    let conj = CONJUNCTIONS
+        .iter()
+        .find(|c| text[para.start..start].ends_with(*c))?;
+    let conj_start = start - conj.len();
+    // the words the places share: a category the name ends in
+    // (`科技产业园区`), or what follows the place words that open it
+    let own = match r.gazetteer.category_suffix(&text[start..suffix.end]) {
+        Some((at, _)) if at > 0 => start + at,
+        _ => {
+            let mut own = start;
+            for t in r.jieba().tag(&text[start..suffix.start], true) {
+                if !r.zh_place(t.word) {
+                    break;
+                }
+                own += t.word.len();
+            }
+            own
+        }
+    };
+    if own == start || !r.zh_proper(&text[start..own], true) {
+        return None;
+    }
+    let items = collect_items(text, para.start, conj_start, hits, r, false)?;
+    if items.is_empty() || items.iter().any(|it| !r.zh_place(&text[it.span])) {
+        return None;
+    }
+    let shared: String = text[own..suffix.end]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    Some((items, shared))
+}
+
 /// Emits one mention per item of a list sharing `suffix`, each spanning
 /// its own name; the shared words are suppressed as a mention.
 pub(super) fn emit_coordinated(

@@ -172,6 +172,21 @@ pub(crate) fn find(
         if goal_before(text, para.start, start, r) || r.lexicon.zh_goal_after(text, h.span.end) {
             continue;
         }
+        // places joined to the name by a conjunction share its words
+        // (`新竹及台南科学园区`): the name itself goes on below
+        if let Some((items, shared)) = conjoined_places(text, para, start, h.span, &hits, r) {
+            for it in items {
+                let name: String = text[it.span]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    + &shared;
+                out.push(match r.gazetteer.lookup(&name) {
+                    Some(e) => Cand::known(it.span, name, e, r, Source::List),
+                    None => Cand::new(it.span, name, kind, false, Source::List),
+                });
+            }
+        }
         if walk.stop == Stop::Punct('、') {
             if let Some(items) = coordination_unmarked(text, tokens, para, start, h.span, &hits, r)
             {
