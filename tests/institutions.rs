@@ -322,7 +322,7 @@ fn names_on_unseen_texts_by_class() {
         "园区毗邻[华北电力大学（保定）]和[河北大学]。",
         "[香港中文大學（深圳）]與[香港科技大學（廣州）]招生。",
         "Students of [China University of Geosciences (Beijing)] met.",
-        "[香港大学]（港大）与[香港科技大学]（科大）",
+        "[香港大学]（[港大]）与[香港科技大学]（科大）",
         // joiners inside names, not between names
         "[香港紡織及成衣研發中心]與[物流及供應鏈多元技術研發中心]獲撥款。",
         "中國醫藥大學附設醫院與[中山醫學大學]合作。",
@@ -334,6 +334,9 @@ fn names_on_unseen_texts_by_class() {
         "a S$180 million [National Semiconductor Translation and Innovation Centre] will open",
         "backed by a ¥10 trillion University Fund",
         "There were 546 [technology centers of high-tech enterprises], including 18 state-level.",
+        // known bodies listed before a class are its members, not names
+        // sharing its suffix
+        "來自[港大]、[香港大學]多間[資助大學]",
         // places joined by a conjunction to a name share its words
         "[新竹]、[台南]及[台中科學園區]營收創新高",
         "以[楠梓]及[屏東科技產業園區]為主",

@@ -168,7 +168,7 @@ fn collect_items(
         if n == 0 && sep != Some('、') && items.len() >= 2 {
             break;
         }
-        if n == 0 || n > MAX_ITEM_CHARS || ends_in_name(hits, item) {
+        if n == 0 || n > MAX_ITEM_CHARS || ends_in_name(hits, item) || known_body(text, item, r) {
             // `直管园和大渡口、沙坪坝等拓展园`: a `和` may join a whole name
             // to the list; the list is what follows it
             if after_conj {
@@ -263,6 +263,15 @@ fn after_last_stop(text: &str, item: Span, r: &InstitutionRules, function_words:
         }
     }
     Span::new(start, item.end)
+}
+
+/// True where `item` is a body the gazetteer knows by itself (`港大`): a
+/// list of such bodies before a class (`中大、港大、科大多間本港資助大學`)
+/// names its members, not names sharing a suffix.
+fn known_body(text: &str, item: Span, r: &InstitutionRules) -> bool {
+    r.gazetteer
+        .lookup(&text[item])
+        .is_some_and(|e| !r.gazetteer.entries[e].generic)
 }
 
 /// True where a suffix of a kind ends exactly at the end of `item`. The
