@@ -328,7 +328,7 @@ fn names_on_unseen_texts_by_class() {
         "中國醫藥大學附設醫院與[中山醫學大學]合作。",
         "[香港理工大學]設有航空及民航研究中心。",
         // superlatives and headlines
-        "竹科成台灣最賺錢[科學園區]",
+        "[竹科]成台灣最賺錢[科學園區]",
         // a figure's words end an English name; a lower-case category
         // keeps its complement
         "a S$180 million [National Semiconductor Translation and Innovation Centre] will open",
@@ -337,6 +337,7 @@ fn names_on_unseen_texts_by_class() {
         // known bodies listed before a class are its members, not names
         // sharing its suffix
         "來自[港大]、[香港大學]多間[資助大學]",
+        "[竹科]、[南科]及中科等三個[科學園區]",
         // places joined by a conjunction to a name share its words
         "[新竹]、[台南]及[台中科學園區]營收創新高",
         "以[楠梓]及[屏東科技產業園區]為主",
