@@ -338,6 +338,9 @@ fn names_on_unseen_texts_by_class() {
         // sharing its suffix
         "來自[港大]、[香港大學]多間[資助大學]",
         "[竹科]、[南科]及中科等三個[科學園區]",
+        // a verb before a category ends the name; a field verb does not
+        "韓國經營[科學園區]的經驗",
+        "推进[湘琼合作产业园]建设",
         // places joined by a conjunction to a name share its words
         "[新竹]、[台南]及[台中科學園區]營收創新高",
         "以[楠梓]及[屏東科技產業園區]為主",

@@ -350,10 +350,11 @@ fn classify(
         // `而`) are not part of it: the category alone
         let alias_len = name_text.len() - at;
         let alias = Span::new(name.end.saturating_sub(alias_len).max(name.start), name.end);
+        // (and a verb that is no field word right before it ends a name
+        // before it too: `台灣經營科學園區` is the category after a verb)
         if !rest.is_empty()
-            && generic
             && !qualified
-            && no_noun(rest, r)
+            && (generic && no_noun(rest, r) || verb_before(rest, r))
             && text.is_char_boundary(alias.start)
             && text[alias] == name_text[at..]
         {
@@ -422,6 +423,19 @@ fn classify(
     if !prefix.is_empty() && (scoped || counted) {
         out.push(Cand::new(name, name_text, kind, true, Source::Walk));
     }
+}
+
+/// True where the last word of `rest` is one the segmenter tags as a verb
+/// and the tables know as no field, level or name word (`經營`, not `合作`
+/// or `创新`).
+fn verb_before(rest: &str, r: &InstitutionRules) -> bool {
+    let lx = &r.lexicon;
+    r.jieba().tag(rest, true).last().is_some_and(|t| {
+        matches!(t.tag, "v" | "vn")
+            && !lx.zh_field.contains(t.word)
+            && !lx.zh_qualifier.contains(t.word)
+            && !lx.zh_proper.contains(t.word)
+    })
 }
 
 /// True where `rest`, the words before the category `alias`, is the field
