@@ -43,7 +43,7 @@ pub(super) fn counted_noun(
         pos += 1;
         let len = rest[pos..]
             .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'&')
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'&' | b'*'))
             .count();
         // a word of letters, or a model name with a digit (`5G`, `3D`)
         if !rest[pos..pos + len]

@@ -439,3 +439,16 @@ t!(
         ("1,200亿元", 1.2e11, Currency)
     ]
 );
+
+t!(
+    durations_sessions_and_labels_are_no_counts,
+    "over six decades of research; the Two Sessions opened; 七届人大三次会议; 十三届三次、四次全会; 第429、430次指导会议; 7个1类新药",
+    [("7个", 7, Count)]
+);
+
+#[test]
+fn a_counted_noun_may_hold_a_brand_with_a_star() {
+    let got = q("Four A*STAR initiatives to commercialise R&D");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].3, "initiatives");
+}
