@@ -262,13 +262,66 @@ fn scan_paragraph(
             continue;
         };
         let advance = m.end.max(i + c.len_utf8());
-        if let Some(hit) = read_quantity(text, para, &m, rules, excluded, all) {
+        let hit = read_quantity(text, para, &m, rules, excluded, all);
+        let hit = match carried_currency(text, &m, hit.as_ref(), out, rules, excluded) {
+            Some(carried) => Some(carried),
+            None => hit,
+        };
+        if let Some(hit) = hit {
             i = hit.span.end.max(advance);
             out.push(hit);
         } else {
             i = advance;
         }
     }
+}
+
+/// The least value a Chinese amount with no unit must have to take the
+/// currency of an amount before it: a hundred million (`亿`), the scale
+/// money is counted in and counts of things seldom reach.
+const CARRIED_MIN: f64 = 1e8;
+
+/// A Chinese amount of `亿` or `兆` written without its unit, where an amount
+/// of money comes before it in the document (`营业额逾新台币1.3兆元…进口额
+/// 超过5千亿、…出口额约1.3兆`, `70亿(美元,下同)…90.7亿`): the unit of the
+/// last one before it, which the writer leaves out. `hit` is what the number
+/// reads as on its own: a unit of its own, or a bare count after a lead
+/// word, or nothing.
+fn carried_currency(
+    text: &str,
+    m: &NumberMatch,
+    hit: Option<&Hit>,
+    before: &[Hit],
+    rules: &Rules,
+    excluded: &Excluded,
+) -> Option<Hit> {
+    if hit.is_some_and(|h| h.unit != Unit::Count || !h.classifier.is_empty()) {
+        return None;
+    }
+    let written = &text[m.start..m.end];
+    if !matches!(m.form, NumberForm::Arabic | NumberForm::Chinese)
+        || !m.scaled
+        || m.value < CARRIED_MIN
+        || !written.ends_with(['亿', '兆'])
+        || next_char(text, m.end).is_some_and(|c| is_han(c) || c.is_alphanumeric())
+    {
+        return None;
+    }
+    let number = Span::new(m.start, m.end);
+    if excluded.overlapping(number, &rules.exclusions).is_some() {
+        return None;
+    }
+    let money = before.iter().rev().find(|h| h.unit == Unit::Currency)?;
+    Some(Hit {
+        span: number,
+        number,
+        value: m.value,
+        unit: Unit::Currency,
+        currency: money.currency.clone(),
+        classifier: String::new(),
+        rule: "carried:currency".into(),
+        more: m.more,
+    })
 }
 
 /// True where a Chinese numeral is a piece of a dictionary word: inside it

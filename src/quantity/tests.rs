@@ -452,3 +452,21 @@ fn a_counted_noun_may_hold_a_brand_with_a_star() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].3, "initiatives");
 }
+
+t!(
+    an_amount_without_its_unit_takes_the_currency_of_the_one_before,
+    "營業額逾新台幣1.3兆元、年增29.5%。\n此外進口額超過5千億、出口額約1.3兆。用户达1.2亿人",
+    [
+        ("新台幣1.3兆元", 1.3e12, Currency),
+        ("29.5%", 29.5, Percent),
+        ("5千億", 5e11, Currency),
+        ("1.3兆", 1.3e12, Currency),
+        ("1.2亿人", 1.2e8, Count)
+    ]
+);
+
+t!(
+    no_currency_is_carried_without_an_amount_of_money_before,
+    "进口额超过5千亿、出口额约1.3兆。",
+    [("5千亿", 5e11, Count)]
+);
