@@ -80,7 +80,7 @@ pub(super) fn shared_units(text: &str, rules: &Rules, hits: &mut Vec<Hit>) {
                 unit: h.unit,
                 currency: h.currency.clone(),
                 classifier: h.classifier.clone(),
-                rule: format!("list_shared:{}", h.rule),
+                rule: format!("list_shared:{}", h.rule).into(),
                 more: false,
             });
         }

@@ -21,6 +21,7 @@ use crate::span::{overlaps_sorted, Span};
 use crate::text::{is_han, Document};
 use crate::token::{ShadowToken, TokenKind};
 use english::{counted_noun, lead_before, range_noun};
+use std::sync::Arc;
 use units::UnitRow;
 
 /// A quantity found in the shadow text.
@@ -32,9 +33,11 @@ pub(crate) struct Hit {
     pub number: Span,
     pub value: f64,
     pub unit: Unit,
-    pub currency: Option<String>,
-    pub classifier: String,
-    pub rule: String,
+    /// (the words are shared with the rule row that gave them, so a text
+    /// dense with figures does not hold three strings per figure)
+    pub currency: Option<Arc<str>>,
+    pub classifier: Arc<str>,
+    pub rule: Arc<str>,
     /// `余` or `多` was read between the number and its unit: more than.
     pub more: bool,
 }
@@ -45,9 +48,9 @@ impl Hit {
             span: doc.span_text(self.span),
             value: self.value,
             unit: self.unit,
-            currency: self.currency.clone(),
-            classifier: self.classifier.clone(),
-            rule: self.rule.clone(),
+            currency: self.currency.as_deref().map(str::to_string),
+            classifier: self.classifier.to_string(),
+            rule: self.rule.to_string(),
         }
     }
 
@@ -72,8 +75,8 @@ impl Hit {
         number: Span,
         value: f64,
         unit: Unit,
-        classifier: String,
-        rule: String,
+        classifier: impl Into<Arc<str>>,
+        rule: impl Into<Arc<str>>,
         more: bool,
     ) -> Hit {
         Hit {
@@ -82,8 +85,8 @@ impl Hit {
             value,
             unit,
             currency: None,
-            classifier,
-            rule,
+            classifier: classifier.into(),
+            rule: rule.into(),
             more,
         }
     }
@@ -318,7 +321,7 @@ fn carried_currency(
         value: m.value,
         unit: Unit::Currency,
         currency: money.currency.clone(),
-        classifier: String::new(),
+        classifier: "".into(),
         rule: "carried:currency".into(),
         more: m.more,
     })
@@ -504,7 +507,7 @@ fn read_quantity(
             m.value,
             Unit::Percent,
             String::new(),
-            "percent_prefix".into(),
+            "percent_prefix",
             more,
         ));
     }
@@ -518,7 +521,7 @@ fn read_quantity(
             m.value,
             Unit::Number,
             String::new(),
-            "bare_number".into(),
+            "bare_number",
             more,
         )
     };
@@ -542,7 +545,7 @@ fn read_quantity(
                 m.value,
                 Unit::Count,
                 noun,
-                "english_noun".into(),
+                "english_noun",
                 more,
             ));
         }

@@ -170,7 +170,7 @@ fn emit_cells(
             unit: row.unit,
             currency: row.currency.clone(),
             classifier: row.classifier.clone(),
-            rule: format!("table_cell:{}", row.rule),
+            rule: format!("table_cell:{}", row.rule).into(),
             more: false,
         });
     }

@@ -10,17 +10,18 @@ use crate::rules::Tables;
 use crate::text::{fold_char, is_han};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 /// One unit, counter or currency word, on one side of a number.
 #[derive(Debug, Clone)]
 pub(crate) struct UnitRow {
     pub word: String,
     pub unit: Unit,
-    pub classifier: String,
+    pub classifier: Arc<str>,
     pub scale: f64,
-    pub currency: Option<String>,
+    pub currency: Option<Arc<str>>,
     /// The rule name a record reports (`units:元`, `currencies:THB`).
-    pub rule: String,
+    pub rule: Arc<str>,
     /// Latin words match only as whole words.
     pub latin: bool,
     /// Matches only as written (`m`, `MUSD`), not in any case.
@@ -89,10 +90,10 @@ fn currency_rows(
             latin: word.is_ascii() && word.chars().any(|c| c.is_ascii_alphabetic()),
             word: if exact { word } else { word.to_lowercase() },
             unit: Unit::Currency,
-            classifier: String::new(),
+            classifier: "".into(),
             scale,
-            currency: Some(code.to_string()),
-            rule: format!("currencies:{code}"),
+            currency: Some(code.into()),
+            rule: format!("currencies:{code}").into(),
             exact,
             needs_magnitude: false,
         };
@@ -141,12 +142,12 @@ impl QuantityRules {
             let r = UnitRow {
                 needs_magnitude,
                 latin: word.is_ascii() && word.chars().any(|c| c.is_ascii_alphabetic()),
-                rule: format!("units:{}", word.to_lowercase()),
+                rule: format!("units:{}", word.to_lowercase()).into(),
                 word: if exact { word } else { word.to_lowercase() },
                 unit,
-                classifier: folded(units.get(row, "classifier")),
+                classifier: folded(units.get(row, "classifier")).into(),
                 scale: units.number(row, "scale", 1.0)?,
-                currency,
+                currency: currency.map(Into::into),
                 exact,
             };
             match position {

@@ -61,10 +61,10 @@ impl Ctx<'_> {
         // an English number counting a noun: the noun phrase is the metric
         // (unless the noun only counts: `300,000 people`)
         let w = &self.rules.words;
-        if q.rule == "english_noun" && !w.count_noun.is_whole(&q.classifier) {
+        if &*q.rule == "english_noun" && !w.count_noun.is_whole(&q.classifier) {
             let after = &self.text[between(q.number.end, sentence.end)];
             let lower = after.to_ascii_lowercase();
-            if let Some(p) = lower.find(q.classifier.as_str()) {
+            if let Some(p) = lower.find(&*q.classifier) {
                 let span = self.trim(between(q.number.end, q.number.end + p + q.classifier.len()));
                 if !span.is_empty() {
                     return own(span);

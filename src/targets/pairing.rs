@@ -105,7 +105,7 @@ impl Ctx<'_> {
             let gap = match gap.get(..noun) {
                 Some(n)
                     if noun > 0
-                        && a.rule == "english_noun"
+                        && &*a.rule == "english_noun"
                         && n.eq_ignore_ascii_case(&a.classifier) =>
                 {
                     gap[noun..].trim()
