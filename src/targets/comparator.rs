@@ -42,13 +42,19 @@ impl Ctx<'_> {
         };
         let before = &self.text[from..head.span.start];
         // `远低于2.54%的全国平均水平`: the figure is the value of what
-        // follows it, which the subject is compared with
-        if phrase.span.start >= q.span.end && w.comparison.suffix_of(before.trim_end()).is_some() {
-            return Comparator::Eq;
+        // follows it, which the subject is compared with (unless the word
+        // is the end of a longer bound: `不少于400万元的配套资源`)
+        let bound = w.bound_before(before);
+        if phrase.span.start >= q.span.end {
+            if let Some(n) = w.comparison.suffix_of(before.trim_end()) {
+                if bound.is_none_or(|(_, b)| b <= n) {
+                    return Comparator::Eq;
+                }
+            }
         }
         // a bound touching the number, else one anywhere before it (a verb
         // touching the number says only eq: `约为`)
-        match w.bound_before(before) {
+        match bound {
             Some((c, _)) if c != Comparator::Eq => c,
             _ => w.bound_anywhere(before).unwrap_or(Comparator::Eq),
         }
@@ -80,6 +86,12 @@ mod tests {
             comparators("R&D personnel and high-tech firms will reach more than 300,000 and 8,000 respectively."),
             [Gt, Gt]
         );
+    }
+
+    #[test]
+    fn a_bound_that_ends_in_a_comparison_word_bounds_the_noun_after() {
+        assert_eq!(comparators("大学提供不少于400万元配套资源"), [Gte]);
+        assert_eq!(comparators("远低于2.54%的全国平均水平"), [Eq]);
     }
 
     #[test]
