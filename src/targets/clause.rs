@@ -85,8 +85,16 @@ impl Ctx<'_> {
             }
             // (and a bracket left open or closed by a cut: `)平均年增`)
             let lead = t.len() - t.trim_start_matches(|c| is_filler(c) || c == ')').len();
+            // a label in lenticular brackets that opens a piece names the
+            // source or the section, not a subject (`【Now新聞台】15所…`)
+            let label = t
+                .strip_prefix('【')
+                .and_then(|r| r.find('】'))
+                .map(|e| e + '【'.len_utf8() + '】'.len_utf8());
             let lead = if lead > 0 {
                 lead
+            } else if let Some(n) = label {
+                n
             } else {
                 w.trim
                     .prefix_of(t)
@@ -132,6 +140,23 @@ impl Ctx<'_> {
                 return s;
             }
             s = Span::new(s.start + lead, (s.end - tail).max(s.start + lead));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::t;
+
+    #[test]
+    fn a_label_in_lenticular_brackets_is_no_part_of_a_subject() {
+        for text in [
+            "【本报讯】研发投入强度达到2.6%",
+            "【Now新聞台】研發開支達到300億元",
+        ] {
+            let got = t(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(!got[0].1.contains('【'), "{text}: {got:?}");
         }
     }
 }
