@@ -93,6 +93,25 @@ impl Ctx<'_> {
         })
     }
 
+    /// True where the English words `before` a figure end in a verb of the
+    /// `giving` row and the words `after` it open with `to` or `for`: the
+    /// amount is given to what follows.
+    pub(super) fn given_to(&self, before: Span, after: Span) -> bool {
+        let lower = self.text[before].trim_end().to_ascii_lowercase();
+        let gives = self.rules.words.giving.suffix_of(&lower).is_some_and(|n| {
+            lower[..lower.len() - n]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+        });
+        let rest = self.text[after].trim_start();
+        gives
+            && ["to ", "for "].iter().any(|p| {
+                rest.get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            })
+    }
+
     /// The English noun phrase an amount is of, written after it: right
     /// after it (`the $5 billion Strategic Tech Fund`), or after `of` /
     /// `worth of` (`£13.9 billion of R&D funding`, `$1 billion or more of
@@ -334,6 +353,19 @@ mod tests {
         assert_eq!(
             metrics("NSF expects to fund 40,900 research grants, allowing for a 26 percent funding rate."),
             ["research grants", "funding rate"]
+        );
+    }
+
+    #[test]
+    fn an_amount_given_to_a_recipient_measures_the_recipient() {
+        assert_eq!(
+            metrics("The fund will provide S$97 million to the Quantum Sensing Initiative, which aims high."),
+            ["Quantum Sensing Initiative"]
+        );
+        // a share given to something is no amount of money
+        assert_eq!(
+            metrics("R&D spending provided 3 percent to growth."),
+            ["R&D spending"]
         );
     }
 

@@ -179,7 +179,12 @@ impl Ctx<'_> {
             if clause.start > sentence.start && w.breakdown.is_whole(lead) && listed() {
                 return Some(Found::FollowOn(Via::Bare, None));
             }
-            let weak = self.weak_subject(prefix) && !participle;
+            // (an amount given to a recipient measures the recipient:
+            // `RIE 2025 will provide S$97 million to the Nucleic Acid
+            // Therapeutics Initiative`)
+            let weak = self.weak_subject(prefix) && !participle
+                || q.unit == Unit::Currency
+                    && self.given_to(between(clause.start, q.span.start), after);
             // (an agent's amount with an aside right after it, `S$25
             // billion - or 1 per cent of its GDP - in research`: the words
             // past the aside)
