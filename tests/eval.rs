@@ -89,28 +89,37 @@ const FLOORS: &[(&str, &str, &str, f64)] = &[
     // 0.789, and that session's rules brought them to 0.845: zh-Hant
     // 0.667 -> 0.795, English 0.688 -> 0.743)
     ("corpus-dev", "all", "targets", 0.82),
-    ("corpus-dev", "zh-Hans", "targets", 0.93),
+    // (zh-Hans 0.93 on the 69; batch nine's three, added blind, bring the
+    // 80 to 0.925)
+    ("corpus-dev", "zh-Hans", "targets", 0.92),
     ("corpus-dev", "zh-Hant", "targets", 0.77),
     ("corpus-dev", "en", "targets", 0.72),
     // (0.60 on the first 30 dev documents; 0.57 with the 36; 0.51 with
     // the seven added blind on 2026-12-02, batch five)
     ("corpus-dev", "all", "targets_by_known_id", 0.49),
     // (0.90 on the first 43 dev documents, 0.87 with batch six's eight;
-    // 0.97 on the 60 after the rules of 2026-12-03)
-    ("corpus-dev", "all", "institutions", 0.95),
-    ("corpus-dev", "zh-Hans", "institutions", 0.95),
-    ("corpus-dev", "zh-Hant", "institutions", 0.93),
+    // 0.97 on the 60 after the rules of 2026-12-03; batch nine's eleven,
+    // added blind, brought the 80 to 0.911, and that session's rules to
+    // 0.983: zh-Hans 0.979, zh-Hant 0.982, English 1.000)
+    ("corpus-dev", "all", "institutions", 0.97),
+    ("corpus-dev", "zh-Hans", "institutions", 0.97),
+    ("corpus-dev", "zh-Hant", "institutions", 0.97),
     // (1.00 on the first 36 dev documents; 0.90 with batch five's three
     // English documents, added blind; 0.875 with batch seven's three,
     // added blind on 2026-12-03, and 0.94 after that session's rules)
-    ("corpus-dev", "en", "institutions", 0.92),
+    ("corpus-dev", "en", "institutions", 0.97),
     ("corpus-scored", "all", "quantities", 0.95),
     ("corpus-scored", "all", "years", 0.95),
     ("corpus-scored", "all", "targets", 0.48),
     // (0.82 on the first 15 scored documents; the six added blind on
     // 2026-12-02 brought the part to 0.74; 0.84 on the 30 after the rules
-    // of 2026-12-03)
-    ("corpus-scored", "all", "institutions", 0.82),
+    // of 2026-12-03; 0.881 on the 38 with batch nine's five, added blind,
+    // and 0.887 after that session's rules: zh-Hans 0.914, zh-Hant 0.881,
+    // English 0.852. Issue 11 asks 0.88, and 0.80 in each script)
+    ("corpus-scored", "all", "institutions", 0.86),
+    ("corpus-scored", "zh-Hans", "institutions", 0.80),
+    ("corpus-scored", "zh-Hant", "institutions", 0.80),
+    ("corpus-scored", "en", "institutions", 0.80),
 ];
 
 /// The metric ids the spec's table and the seed gold use: the shared
