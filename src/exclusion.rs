@@ -4,7 +4,10 @@
 use crate::error::RuleError;
 use crate::rules::{Row, Table};
 use crate::span::Span;
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+/// The room of the exclusion set's lazy DFA cache, in bytes.
+const DFA_SIZE_LIMIT: usize = 8 << 20;
 use std::sync::OnceLock;
 
 /// Compiles a rule-table pattern. `\b` means an ASCII word boundary: a
@@ -64,7 +67,14 @@ pub(crate) fn pattern_set(
     rows: &[&Row],
     patterns: &[&LazyPattern],
 ) -> Result<RegexSet, RuleError> {
-    let set = match RegexSet::new(patterns.iter().map(|p| p.as_str())) {
+    // (the set's lazy DFA gets room for the states a page of mixed scripts
+    // reaches: at the default 2 MiB the cache of the shipped table fills on
+    // the seeds and is rebuilt over and over, a quarter more instructions
+    // for the whole pipeline)
+    let set = match RegexSetBuilder::new(patterns.iter().map(|p| p.as_str()))
+        .dfa_size_limit(DFA_SIZE_LIMIT)
+        .build()
+    {
         Ok(set) => set,
         Err(e) => {
             for (row, p) in rows.iter().zip(patterns) {
