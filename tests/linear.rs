@@ -219,7 +219,7 @@ fn memory_stays_at_most_eight_bytes_per_input_byte_where_met() {
 /// list of names 9, and the quantity hits the targets read stay live
 /// while the records are made.
 #[test]
-#[ignore = "not met yet: 12 to 74 bytes per input byte on names, dense_figures, single_line, wan, brackets (issue 12)"]
+#[ignore = "not met yet: 7 to 66 bytes per input byte on names, dense_figures, single_line, wan, brackets (issue 12)"]
 fn memory_is_at_most_eight_bytes_per_input_byte() {
     let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
     let bad = over_the_cap(CASES);
