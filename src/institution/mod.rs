@@ -222,6 +222,12 @@ impl Cand {
     }
 }
 
+/// A Chinese name as a record names it: its words without the white space
+/// a copy left between them (`市\n\n科技研究院` → `市科技研究院`).
+pub(super) fn joined(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Gazetteer aliases found as written.
 fn gazetteer_hits(text: &str, tokens: &[ShadowToken], r: &InstitutionRules, out: &mut Vec<Cand>) {
     let g = &r.gazetteer;
@@ -253,7 +259,7 @@ fn gazetteer_hits(text: &str, tokens: &[ShadowToken], r: &InstitutionRules, out:
         let name = if g.pattern_latin[p] {
             english::normalize(&text[s..e])
         } else {
-            text[s..e].chars().filter(|c| !c.is_whitespace()).collect()
+            joined(&text[s..e])
         };
         out.push(Cand::known(
             Span::new(s, e),

@@ -375,10 +375,7 @@ pub(super) fn conjoined_places(
     if items.is_empty() || items.iter().any(|it| !r.zh_place(&text[it.span])) {
         return None;
     }
-    let shared: String = text[own..suffix.end]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let shared = super::joined(&text[own..suffix.end]);
     Some((items, shared))
 }
 
@@ -397,17 +394,24 @@ pub(super) fn emit_coordinated(
     // the shared words, without the list marker and the places and levels
     // that qualify the whole list (`三大重庆实验室` → `实验室`)
     let shared_from = shared_start(text, last, suffix, r);
-    let tail: String = text[shared_from..suffix.end]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let tail = super::joined(&text[shared_from..suffix.end]);
     suppress.push(Span::new(last, suffix.end));
+    emit_items(text, items, &tail, kind, r, out);
+}
+
+/// Emits one mention per item, each spanning its own words and named by
+/// them and the words it shares (`tail`): a body the gazetteer knows, or
+/// a named body of `kind`.
+pub(super) fn emit_items(
+    text: &str,
+    items: &[Item],
+    tail: &str,
+    kind: InstitutionKind,
+    r: &InstitutionRules,
+    out: &mut Vec<Cand>,
+) {
     for it in items {
-        let name: String = text[it.span]
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            + &tail;
+        let name = super::joined(&text[it.span]) + tail;
         let cand = match r.gazetteer.lookup(&name) {
             Some(e) => Cand::known(it.span, name, e, r, Source::List),
             None => Cand::new(it.span, name, kind, false, Source::List),
@@ -535,12 +539,7 @@ pub(super) fn shared_founder(
             })
             .last();
         if let Some(m) = founder {
-            return Some(
-                item[m.start()..m.end()]
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect(),
-            );
+            return Some(super::joined(&item[m.start()..m.end()]));
         }
         e = s.checked_sub('、'.len_utf8())?;
     }

@@ -175,17 +175,7 @@ pub(crate) fn find(
         // places joined to the name by a conjunction share its words
         // (`新竹及台南科学园区`): the name itself goes on below
         if let Some((items, shared)) = conjoined_places(text, para, start, h.span, &hits, r) {
-            for it in items {
-                let name: String = text[it.span]
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    + &shared;
-                out.push(match r.gazetteer.lookup(&name) {
-                    Some(e) => Cand::known(it.span, name, e, r, Source::List),
-                    None => Cand::new(it.span, name, kind, false, Source::List),
-                });
-            }
+            emit_items(text, &items, &shared, kind, r, out);
         }
         if walk.stop == Stop::Punct('、') {
             if let Some(items) = coordination_unmarked(text, tokens, para, start, h.span, &hits, r)
@@ -196,10 +186,7 @@ pub(crate) fn find(
         }
         if walk.stop == Stop::Punct('、') && !r.zh_proper(&text[start..h.span.start], true) {
             if let Some(founder) = shared_founder(text, para, start, h.span, r) {
-                let own: String = text[start..h.span.end]
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect();
+                let own = super::joined(&text[start..h.span.end]);
                 out.push(Cand::new(
                     Span::new(start, h.span.end),
                     founder + &own,
@@ -333,7 +320,7 @@ fn classify(
     // (a count before the name, `7家省创新实验室`, makes a class of what
     // holds no proper name; a proper one stays a body, `六所…香港分中心`)
     let counted = marked || counted_before(text, name.start);
-    let name_text: String = text[name].chars().filter(|c| !c.is_whitespace()).collect();
+    let name_text = super::joined(&text[name]);
     if let Some(e) = r.gazetteer.lookup(&name_text) {
         out.push(Cand::known(name, name_text, e, r, Source::Walk));
         return;
@@ -392,7 +379,7 @@ fn classify(
             .find(|&at| r.zh_proper(&text[at..head], false))
             .unwrap_or(name.start);
         let name = Span::new(start, name.end);
-        let name_text: String = text[name].chars().filter(|c| !c.is_whitespace()).collect();
+        let name_text = super::joined(&text[name]);
         out.push(Cand::new(name, name_text, kind, false, Source::Walk));
         return;
     }
