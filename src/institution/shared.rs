@@ -63,32 +63,34 @@ pub(super) fn list_marker_before(
     para_start: usize,
     p: usize,
 ) -> Option<(usize, Option<usize>)> {
-    let before = &text[para_start..p];
-    let mut q = p;
-    let mut cs = before.chars().rev();
-    match cs.next()? {
-        '等' => Some((p - '等'.len_utf8(), None)),
-        counter if is_list_counter(counter) => {
-            let mut n = 0;
-            for c in cs.by_ref() {
-                if is_list_numeral(c) {
-                    n += c.len_utf8();
-                    continue;
-                }
-                break;
-            }
-            if n == 0 {
-                return None;
-            }
-            q -= counter.len_utf8() + n;
-            let count = list_count(&text[q..q + n]);
-            if text[para_start..q].ends_with('等') {
-                q -= '等'.len_utf8();
-            }
-            Some((q, count))
-        }
-        _ => None,
+    if text[para_start..p].ends_with('等') {
+        return Some((p - '等'.len_utf8(), None));
     }
+    let (mut q, count) = count_before(text, para_start, p)?;
+    if text[para_start..q].ends_with('等') {
+        q -= '等'.len_utf8();
+    }
+    Some((q, count))
+}
+
+/// Where a count of bodies (`3家`, `三个`, `七间`) ends exactly at `p`: its
+/// start, and its value where the number reader reads one.
+pub(super) fn count_before(
+    text: &str,
+    para_start: usize,
+    p: usize,
+) -> Option<(usize, Option<usize>)> {
+    let mut cs = text[para_start..p].chars().rev();
+    let counter = cs.next().filter(|&c| is_list_counter(c))?;
+    let n: usize = cs
+        .take_while(|&c| is_list_numeral(c))
+        .map(char::len_utf8)
+        .sum();
+    if n == 0 {
+        return None;
+    }
+    let q = p - counter.len_utf8() - n;
+    Some((q, list_count(&text[q..q + n])))
 }
 
 /// The value of a list marker's numerals (`2`, `三`, `两`), read by the

@@ -319,7 +319,7 @@ fn classify(
     };
     // (a count before the name, `7家省创新实验室`, makes a class of what
     // holds no proper name; a proper one stays a body, `六所…香港分中心`)
-    let counted = marked || counted_before(text, name.start);
+    let counted = marked || count_before(text, 0, name.start).is_some();
     let name_text = super::joined(&text[name]);
     if let Some(e) = r.gazetteer.lookup(&name_text) {
         out.push(Cand::known(name, name_text, e, r, Source::Walk));
@@ -501,14 +501,6 @@ fn count_marker_end(text: &str, name: Span, head: usize) -> Option<usize> {
         prev = Some(c);
     }
     found
-}
-
-/// True where a count of bodies ends at `start` (`7家`, `两所`): the name
-/// after it names a class of bodies (`7家省创新实验室`).
-fn counted_before(text: &str, start: usize) -> bool {
-    let mut before = text[..start].chars().rev();
-    before.next().is_some_and(super::shared::is_list_counter)
-        && before.next().is_some_and(is_list_numeral)
 }
 
 /// True where a count of bodies follows at `end` (`34487个`, `五家`).
