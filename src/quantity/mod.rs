@@ -151,8 +151,17 @@ pub(crate) fn find(
     let text = doc.norm.text();
     let excluded = excluded.get(Applies::Quantity);
     let mut hits = Vec::new();
+    let mut money = None;
     for para in &doc.segments.paragraphs {
-        scan_paragraph(text, *para, rules, excluded, all_numbers, &mut hits);
+        scan_paragraph(
+            text,
+            *para,
+            rules,
+            excluded,
+            all_numbers,
+            &mut money,
+            &mut hits,
+        );
     }
     hits.retain(|h| !inside_a_word(&doc.tokens, text, h, rules.segmenter.get(), &rules.numbers));
     list::shared_units(text, rules, &mut hits);
@@ -239,6 +248,7 @@ fn scan_paragraph(
     rules: &Rules,
     excluded: &Excluded,
     all: bool,
+    money: &mut Option<Option<Arc<str>>>,
     out: &mut Vec<Hit>,
 ) {
     let numbers = &rules.numbers;
@@ -266,12 +276,12 @@ fn scan_paragraph(
         };
         let advance = m.end.max(i + c.len_utf8());
         let hit = read_quantity(text, para, &m, rules, excluded, all);
-        let hit = match carried_currency(text, &m, hit.as_ref(), out, rules, excluded) {
-            Some(carried) => Some(carried),
-            None => hit,
-        };
+        let hit = carried_currency(text, &m, hit.as_ref(), money.as_ref(), rules, excluded).or(hit);
         if let Some(hit) = hit {
             i = hit.span.end.max(advance);
+            if hit.unit == Unit::Currency {
+                *money = Some(hit.currency.clone());
+            }
             out.push(hit);
         } else {
             i = advance;
@@ -289,15 +299,18 @@ const CARRIED_MIN: f64 = 1e8;
 /// 超过5千亿、…出口额约1.3兆`, `70亿(美元,下同)…90.7亿`): the unit of the
 /// last one before it, which the writer leaves out. `hit` is what the number
 /// reads as on its own: a unit of its own, or a bare count after a lead
-/// word, or nothing.
+/// word, or nothing; `money` is the currency of the last amount of money
+/// read before it, if there was one (kept as the scan goes, so that no
+/// number looks back over the hits before it).
 fn carried_currency(
     text: &str,
     m: &NumberMatch,
     hit: Option<&Hit>,
-    before: &[Hit],
+    money: Option<&Option<Arc<str>>>,
     rules: &Rules,
     excluded: &Excluded,
 ) -> Option<Hit> {
+    let money = money?;
     if hit.is_some_and(|h| h.unit != Unit::Count || !h.classifier.is_empty()) {
         return None;
     }
@@ -314,13 +327,12 @@ fn carried_currency(
     if excluded.overlapping(number, &rules.exclusions).is_some() {
         return None;
     }
-    let money = before.iter().rev().find(|h| h.unit == Unit::Currency)?;
     Some(Hit {
         span: number,
         number,
         value: m.value,
         unit: Unit::Currency,
-        currency: money.currency.clone(),
+        currency: money.clone(),
         classifier: "".into(),
         rule: "carried:currency".into(),
         more: m.more,
