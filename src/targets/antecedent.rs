@@ -52,12 +52,7 @@ impl Ctx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::Extractor;
-
-    fn metrics(text: &str) -> Vec<String> {
-        let out = Extractor::new().extract(text).unwrap();
-        out.targets.into_iter().map(|t| t.metric).collect()
-    }
+    use super::super::test_util::metrics;
 
     #[test]
     fn a_relative_pronoun_stands_for_the_noun_before_it() {

@@ -98,12 +98,12 @@ impl Ctx<'_> {
     /// amount is given to what follows.
     pub(super) fn given_to(&self, before: Span, after: Span) -> bool {
         let lower = self.text[before].trim_end().to_ascii_lowercase();
-        let gives = self.rules.words.giving.suffix_of(&lower).is_some_and(|n| {
-            lower[..lower.len() - n]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_ascii_alphanumeric())
-        });
+        let gives = self
+            .rules
+            .words
+            .giving
+            .suffix_of(&lower)
+            .is_some_and(|n| self.word_boundary(before.start + lower.len() - n));
         let rest = self.text[after].trim_start();
         gives
             && ["to ", "for "].iter().any(|p| {
@@ -246,10 +246,6 @@ pub(super) fn is_english(s: &str) -> bool {
 mod tests {
     use super::super::test_util::*;
     use crate::{Comparator::*, Status::*};
-
-    fn metrics(text: &str) -> Vec<String> {
-        t(text).into_iter().map(|r| r.1).collect()
-    }
 
     #[test]
     fn english_goals() {

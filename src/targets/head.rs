@@ -85,10 +85,6 @@ impl Ctx<'_> {
 mod tests {
     use super::super::test_util::*;
 
-    fn metrics(text: &str) -> Vec<String> {
-        t(text).into_iter().map(|r| r.1).collect()
-    }
-
     #[test]
     fn durations_and_adverbs_continue_the_statement() {
         assert_eq!(

@@ -55,10 +55,6 @@ fn a_number_in_words_counting_bodies_is_an_indicator() {
     );
 }
 
-fn metrics(text: &str) -> Vec<String> {
-    t(text).into_iter().map(|r| r.1).collect()
-}
-
 #[test]
 fn follow_on_figures_take_the_statement_s_metric() {
     // a share of a whole and a growth after an amount

@@ -168,10 +168,6 @@ const MAX_LEAD: usize = 9;
 mod tests {
     use super::super::test_util::*;
 
-    fn metrics(text: &str) -> Vec<String> {
-        t(text).into_iter().map(|r| r.1).collect()
-    }
-
     #[test]
     fn a_topic_is_what_the_places_figures_measure() {
         let m = metrics(

@@ -38,6 +38,11 @@ pub(super) fn t(text: &str) -> Vec<Row> {
         .collect()
 }
 
+/// The metrics of a text's targets, in order.
+pub(super) fn metrics(text: &str) -> Vec<String> {
+    t(text).into_iter().map(|r| r.1).collect()
+}
+
 pub(super) fn row(
     q: &str,
     m: &str,

@@ -334,12 +334,11 @@ fn recognize(
     }
     // a category's defining complement: `technology centers of high-tech
     // enterprises`
-    let complemented = end == j + 1 && {
-        if let Some(e) = complement(ctx, k, j, r) {
-            end = e;
-        }
-        end > j + 1
-    };
+    let complement = (end == j + 1).then(|| complement(ctx, k, j, r)).flatten();
+    if let Some(e) = complement {
+        end = e;
+    }
+    let complemented = complement.is_some();
     let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
     let last = word(lower, &toks[j]);
     let plural_head = last != head.singular && last.ends_with('s');
