@@ -425,10 +425,10 @@ pub(super) fn emit_items(
 /// Words that join two names (`计算所和微生物所`), longest first.
 pub(super) const CONJUNCTIONS: [&str; 4] = ["以及", "和", "及", "与"];
 
-/// True where the segmenter reads no noun in `s`: only verbs, adverbs,
+/// True where the segmenter reads no noun in `tags`: only verbs, adverbs,
 /// conjunctions, prepositions, pronouns, particles and time words.
-pub(super) fn no_noun(s: &str, r: &InstitutionRules) -> bool {
-    r.jieba().tag(s, true).iter().all(|t| {
+pub(super) fn no_noun(tags: &[jieba_rs::Tag<'_>]) -> bool {
+    tags.iter().all(|t| {
         let tag = t.tag;
         tag != "vn"
             && ["v", "d", "c", "p", "r", "u", "y", "e", "t"]

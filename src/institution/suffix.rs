@@ -341,7 +341,7 @@ fn classify(
         // before it too: `台灣經營科學園區` is the category after a verb)
         if !rest.is_empty()
             && !qualified
-            && (generic && no_noun(rest, r) || verb_before(rest, r))
+            && outside_category(rest, generic, r)
             && text.is_char_boundary(alias.start)
             && text[alias] == name_text[at..]
         {
@@ -412,17 +412,21 @@ fn classify(
     }
 }
 
-/// True where the last word of `rest` is one the segmenter tags as a verb
-/// and the tables know as no field, level or name word (`經營`, not `合作`
-/// or `创新`).
-fn verb_before(rest: &str, r: &InstitutionRules) -> bool {
+/// True where the words `rest` before a category are no part of it: in a
+/// category (`generic`), words with no noun at all; or, whatever comes
+/// before, a last word the segmenter tags as a verb and the tables know as
+/// no field, level or name word (`經營`, not `合作` or `创新`). The words
+/// are tagged once for both.
+fn outside_category(rest: &str, generic: bool, r: &InstitutionRules) -> bool {
     let lx = &r.lexicon;
-    r.jieba().tag(rest, true).last().is_some_and(|t| {
-        matches!(t.tag, "v" | "vn")
-            && !lx.zh_field.contains(t.word)
-            && !lx.zh_qualifier.contains(t.word)
-            && !lx.zh_proper.contains(t.word)
-    })
+    let tags = r.jieba().tag(rest, true);
+    generic && no_noun(&tags)
+        || tags.last().is_some_and(|t| {
+            matches!(t.tag, "v" | "vn")
+                && !lx.zh_field.contains(t.word)
+                && !lx.zh_qualifier.contains(t.word)
+                && !lx.zh_proper.contains(t.word)
+        })
 }
 
 /// True where `rest`, the words before the category `alias`, is the field
