@@ -289,12 +289,13 @@ fn scan_paragraph(
     }
 }
 
-/// The least value a Chinese amount with no unit must have to take the
+/// The least value a Chinese amount with no unit must have, and the least
+/// big magnitude (of `rules/numerals.tsv`) it must end in, to take the
 /// currency of an amount before it: a hundred million (`亿`), the scale
 /// money is counted in and counts of things seldom reach.
 const CARRIED_MIN: f64 = 1e8;
 
-/// A Chinese amount of `亿` or `兆` written without its unit, where an amount
+/// A Chinese amount of `亿` or more (`兆`) written without its unit, where an amount
 /// of money comes before it in the document (`营业额逾新台币1.3兆元…进口额
 /// 超过5千亿、…出口额约1.3兆`, `70亿(美元,下同)…90.7亿`): the unit of the
 /// last one before it, which the writer leaves out. `hit` is what the number
@@ -318,7 +319,11 @@ fn carried_currency(
     if !matches!(m.form, NumberForm::Arabic | NumberForm::Chinese)
         || !m.scaled
         || m.value < CARRIED_MIN
-        || !written.ends_with(['亿', '兆'])
+        || !written
+            .chars()
+            .next_back()
+            .and_then(|c| rules.numbers.big(c))
+            .is_some_and(|b| b >= CARRIED_MIN)
         || next_char(text, m.end).is_some_and(|c| is_han(c) || c.is_alphanumeric())
     {
         return None;
