@@ -466,19 +466,54 @@ impl Ctx<'_> {
                     return chunk::noun_phrases(&words[reported.min(words.len())..])
                         .into_iter()
                         .find(|np| !np.anaphoric)
-                        .map(|np| np.span);
+                        .map(|np| Some(np.span));
                 }
                 // (a clause of places, durations or a record names none:
                 // `，创下历年新高，`)
-                self.trimmed(self.pieces(prev))
+                let piece = self
+                    .trimmed(self.pieces(prev))
                     .rev()
                     .take(PIECES_BACK)
-                    .find(|p| self.has_words(*p) && self.names_something(*p))
+                    .find(|p| self.has_words(*p) && self.names_something(*p))?;
+                // (a clause on the course of the figures before it, `，成長
+                // 力道續呈平疲，`, comments on their statement: the figure
+                // after it continues that statement, whatever clause is
+                // further back)
+                Some((!self.on_course(self.subject_noun(piece))).then_some(piece))
             })
+            .flatten()
             .map(|span| Phrase {
                 span,
                 via: Via::Bare,
             })
+    }
+
+    /// The last noun of the subject of a Chinese clause with no figure:
+    /// the last noun before the verb or adverb that follows its first noun
+    /// (`密度` of `且制造业研发密度亦呈上升态势`).
+    fn subject_noun(&self, piece: Span) -> Option<&str> {
+        let no_head = &self.rules.words.no_head;
+        let mut last = None;
+        for t in self.jieba.tag(&self.text[piece], true) {
+            // (a word tagged as a noun that names nothing, `有所`, is an
+            // adverb here)
+            let adverb = t.tag == "d" || no_head.is_whole(t.word);
+            if super::head::noun_tag(t.tag) && !adverb {
+                last = Some(t.word);
+            } else if last.is_some() && (t.tag.starts_with('v') || adverb) {
+                break;
+            }
+        }
+        last
+    }
+
+    /// True where the subject of a Chinese clause is the course of a
+    /// statement's figures, not an indicator of its own: its last noun is
+    /// a word of the `trend` row or of growth (`成長力道續呈平疲`, `增幅有所
+    /// 回落`; not `制造业研发密度亦呈上升态势`).
+    fn on_course(&self, last_noun: Option<&str>) -> bool {
+        let w = &self.rules.words;
+        last_noun.is_some_and(|word| w.trend.is_whole(word) || w.growth.is_whole(word))
     }
 
     /// The subject of a Chinese comparison before a figure (`光谷经济增速比

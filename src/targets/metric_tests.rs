@@ -95,3 +95,27 @@ fn chinese_indicators_written_after_the_figure() {
         ["建議書"]
     );
 }
+
+#[test]
+fn a_clause_on_the_course_of_figures_comments_on_their_statement() {
+    // its subject is a trend or a growth word: the figure after it
+    // continues the statement before it
+    assert_eq!(
+        metrics("2022年全省专利授权量增长8%，增幅有所回落，2023年增长6.5%。"),
+        ["专利授权量", "专利授权量"]
+    );
+    assert_eq!(
+        metrics("2021年高新技术企业营收达到500亿元，发展势头良好，2022年增长12%。"),
+        ["高新技术企业营收", "高新技术企业营收"]
+    );
+    assert_eq!(
+        metrics("南韓研發投入2012年增加9%，此後成長動能放緩，2013年年增6.9%。"),
+        ["南韓研發投入", "南韓研發投入"]
+    );
+    // a clause whose subject is an indicator of its own gives the figure
+    // after it that subject
+    assert_eq!(
+        metrics("2022年，全市研发经费达到860亿元，且制造业研发密度亦呈上升态势，2023年达3.4%。")[1],
+        "制造业研发密度亦呈上升态势"
+    );
+}
