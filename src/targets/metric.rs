@@ -38,6 +38,10 @@ pub(super) enum Via {
     /// indicator (`南科23.75%次之` after `以中科48.85%成長率最高`), and
     /// keeps the place otherwise (`place.rs`).
     Place,
+    /// A subject of places only after a comparison word (`超越日本3.26%`,
+    /// `僅低於以色列4.94%`): it continues the statement before it in its
+    /// sentence, whose subject the places are compared with.
+    Compared,
     /// A subject of places only before a ranking word (`以美國5029億美元
     /// 最多`): it continues the statement before it in its paragraph, or
     /// takes the subject of the clause before.

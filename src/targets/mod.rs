@@ -332,6 +332,16 @@ impl Ctx<'_> {
         let phrase = match found {
             None => None,
             Some(metric::Found::Own(p)) => Some(p),
+            // places compared with the statement before them in their
+            // sentence: its metric, read as a place's (so that the places
+            // listed after them follow it)
+            Some(metric::Found::FollowOn(metric::Via::Compared, places)) => last
+                .filter(|s| s.sentence == sentence)
+                .map(|s| Phrase {
+                    span: s.phrase.span,
+                    via: metric::Via::Place,
+                })
+                .or(places),
             Some(metric::Found::FollowOn(
                 via @ (metric::Via::Place | metric::Via::Ranked),
                 place,

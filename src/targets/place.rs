@@ -78,7 +78,19 @@ impl Ctx<'_> {
         clause: Span,
         sentence: Span,
     ) -> Option<Found> {
-        if p.via != Via::Own || is_english(&self.text[p.span]) || !self.is_place(p.span) {
+        if p.via != Via::Own || is_english(&self.text[p.span]) {
+            return None;
+        }
+        if let Some(places) = self.compared_places(p.span) {
+            return Some(Found::FollowOn(
+                Via::Compared,
+                Some(Phrase {
+                    span: places,
+                    via: Via::Own,
+                }),
+            ));
+        }
+        if !self.is_place(p.span) {
             return None;
         }
         let w = &self.rules.words;
@@ -107,6 +119,21 @@ impl Ctx<'_> {
             if ranked { Via::Ranked } else { Via::Place },
             Some(p),
         ))
+    }
+
+    /// The places after a comparison word that opens a Chinese subject
+    /// (`超越日本`, `僅低於以色列`: an adverb may stand before the word),
+    /// where nothing else follows it.
+    fn compared_places(&self, span: Span) -> Option<Span> {
+        let w = &self.rules.words;
+        let t = &self.text[span];
+        let &(o, n) = w.comparison.words_in(t).first()?;
+        let lead = &t[..o];
+        if lead.chars().count() > 1 || !self.word_boundary(span.start + o) {
+            return None;
+        }
+        let places = self.trim(between(span.start + o + n, span.end));
+        (!places.is_empty() && self.is_place(places)).then_some(places)
     }
 
     /// The topic a sentence sets before `before` in a clause of its own:
@@ -187,6 +214,17 @@ mod tests {
             "2015年的研發經費規模，以美國5029億美元最多，其次中國大陸4088億美元及日本1701億美元。",
         );
         assert_eq!(m, ["研發經費規模"; 3], "{m:?}");
+    }
+
+    #[test]
+    fn compared_places_continue_the_statement() {
+        let m =
+            metrics("2022年南韓研發經費占GDP比率4.9%，高於德國3.1%、法國2.2%，僅次於以色列5.6%。");
+        assert_eq!(m, ["南韓研發經費占GDP比率"; 4], "{m:?}");
+        // a comparison word before a noun phrase that is no place compares
+        // with a figure of another indicator, and leaves the metric alone
+        let m = metrics("2022年河南研发经费投入强度为1.86%，低于全国平均水平2.54%。");
+        assert_ne!(m[1], m[0], "{m:?}");
     }
 
     #[test]
