@@ -26,6 +26,9 @@ pub(crate) enum Class {
     Preposition,
     Conjunction,
     Auxiliary,
+    /// A modal verb (`will`, `can`): an auxiliary whose verb is bare, so
+    /// a lower-case open word after it, past adverbs, is that verb.
+    Modal,
     Verb,
     /// A verb or a noun, decided by the words around it.
     VerbNoun,
@@ -52,6 +55,7 @@ impl Class {
             "preposition" => Class::Preposition,
             "conjunction" => Class::Conjunction,
             "auxiliary" => Class::Auxiliary,
+            "modal" => Class::Modal,
             "verb" => Class::Verb,
             "verb_noun" => Class::VerbNoun,
             "adverb" => Class::Adverb,
@@ -106,8 +110,15 @@ impl EnglishWords {
         if is_figure(word) {
             return Class::Number;
         }
+        // (a word in capitals is an acronym, not the word it spells: `the
+        // IT Innovation Lab`)
+        // (units keep their class: `KRW`)
         let lower = word.to_ascii_lowercase();
-        self.classes.get(&lower).copied().unwrap_or(Class::Open)
+        let class = self.classes.get(&lower).copied().unwrap_or(Class::Open);
+        if class != Class::Unit && word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Class::Open;
+        }
+        class
     }
 }
 
@@ -162,10 +173,17 @@ pub(crate) fn words(text: &str, span: Span, table: &EnglishWords) -> Vec<Word> {
         }
         let at = span.start + i;
         if !c.is_ascii_alphanumeric() {
+            // (an ampersand on its own joins like `and`: `Science &
+            // Technology`)
+            let and = c == '&';
             out.push(Word {
                 span: Span::new(at, at + c.len_utf8()),
-                class: Class::Punct,
-                joins: false,
+                class: if and {
+                    Class::Conjunction
+                } else {
+                    Class::Punct
+                },
+                joins: and,
             });
             continue;
         }
@@ -210,9 +228,39 @@ pub(crate) fn words(text: &str, span: Span, table: &EnglishWords) -> Vec<Word> {
 fn settle_verbs(text: &str, words: &mut [Word]) {
     for k in 0..words.len() {
         let prev = k.checked_sub(1).map(|p| words[p].class);
+        // (what stands before the word past any adverbs: `will also set`)
+        let before_adverbs = words[..k]
+            .iter()
+            .rev()
+            .find(|w| w.class != Class::Adverb)
+            .map(|w| w.class);
+        let prev = prev.map(|p| {
+            if p == Class::Modal {
+                Class::Auxiliary
+            } else {
+                p
+            }
+        });
         let next = words.get(k + 1).map(|w| w.class);
         let ends_clause = next.is_none_or(|n| n == Class::Punct);
         let w = &text[words[k].span];
+        // a lower-case word after a modal is its bare verb (`will deploy
+        // $500 million`, `will also set aside`), and so is one between an
+        // adverb after a noun and an infinitive (`the Government also
+        // plans to inject`)
+        let lower_case = w.starts_with(|c: char| c.is_ascii_lowercase());
+        let bare = lower_case
+            && (before_adverbs == Some(Class::Modal)
+                || (prev == Some(Class::Adverb)
+                    && k >= 2
+                    && words[..k - 1]
+                        .iter()
+                        .rev()
+                        .find(|w| w.class != Class::Adverb)
+                        .is_some_and(|w| w.class == Class::Open)
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|n| text[n.span].eq_ignore_ascii_case("to"))));
         match words[k].class {
             Class::VerbNoun => {
                 let after_subject = matches!(prev, Some(Class::Open | Class::Pronoun));
@@ -221,16 +269,24 @@ fn settle_verbs(text: &str, words: &mut [Word]) {
                 let infinitive = k > 0
                     && text[words[k - 1].span].eq_ignore_ascii_case("to")
                     && next.is_none_or(|n| n == Class::Open || n.after_a_verb());
+                // (a capitalised word after a capitalised open word is part
+                // of a name: `the Marine Science Fund.`)
+                let in_name = !lower_case
+                    && k > 0
+                    && words[k - 1].class == Class::Open
+                    && text[words[k - 1].span].starts_with(|c: char| c.is_ascii_uppercase());
                 let verb = prev == Some(Class::Auxiliary)
+                    || bare
                     || infinitive
-                    || (after_subject && (ends_clause || next.is_some_and(Class::after_a_verb)));
+                    || (after_subject
+                        && !in_name
+                        && (ends_clause || next.is_some_and(Class::after_a_verb)));
                 words[k].class = if verb { Class::Verb } else { Class::Open };
             }
             Class::Open => {
                 let lower = w.to_ascii_lowercase();
                 let inflected = (lower.ends_with("ed") && lower.len() >= 5)
                     || (lower.ends_with("ing") && lower.len() >= 6);
-                let lower_case = w.starts_with(|c: char| c.is_ascii_lowercase());
                 let before_name = lower_case
                     && words.get(k + 1).is_some_and(|n| {
                         text[n.span].starts_with(|c: char| c.is_ascii_uppercase())
@@ -245,9 +301,28 @@ fn settle_verbs(text: &str, words: &mut [Word]) {
                 // (a word in -ing after an auxiliary is a verb: `is aiming
                 // to spend`, `are seeking`)
                 let progressive = lower.ends_with("ing") && prev == Some(Class::Auxiliary);
-                if progressive
+                // (a lower-case word between `to` and its object is an
+                // infinitive: `to implement the programme`)
+                let infinitive = lower_case
+                    && before_object
+                    && k > 0
+                    && text[words[k - 1].span].eq_ignore_ascii_case("to");
+                if bare
+                    || infinitive
+                    || progressive
                     || (inflected
-                        && prev.is_none_or(|p| p != Class::Determiner && p != Class::Link)
+                        // (a gerund may follow a link before a determiner:
+                        // `for launching a scheme`; not `the target of
+                        // spending 3%`)
+                        && prev.is_none_or(|p| {
+                            p != Class::Determiner
+                                && (p != Class::Link
+                                    || (lower.ends_with("ing")
+                                        && matches!(
+                                            next,
+                                            Some(Class::Determiner | Class::Demonstrative)
+                                        )))
+                        })
                         && (before_object || before_name))
                 {
                     words[k].class = Class::Verb;
@@ -510,6 +585,29 @@ mod tests {
         assert_eq!(
             phrases("Shanghai is aiming to spend around 4.5 percent of its GDP on R&D"),
             ["Shanghai", "GDP on R&D"]
+        );
+    }
+
+    #[test]
+    fn bare_verbs_acronyms_and_ampersands() {
+        // a word after a modal, past adverbs, is a verb, and so is one
+        // between an adverb and an infinitive, or between `to` and its object
+        assert_eq!(
+            phrases("The council will also fund 30 new chairs."),
+            ["council", "new chairs"]
+        );
+        assert_eq!(
+            phrases("The agency now intends to double the grant to 5 million."),
+            ["agency", "grant"]
+        );
+        assert_eq!(
+            phrases("new money to upgrade the old hall"),
+            ["new money", "old hall"]
+        );
+        // capitals spell an acronym, not a pronoun; a lone ampersand joins
+        assert_eq!(
+            phrases("the IT Development Office and the Science & Technology Board"),
+            ["IT Development Office", "Science & Technology Board"]
         );
     }
 

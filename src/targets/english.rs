@@ -89,13 +89,21 @@ impl Ctx<'_> {
         p.is_none_or(|p| {
             let lower = self.text[p].to_ascii_lowercase();
             let w = &self.rules.words;
-            self.frame_noun(p) || w.agent.is_whole(&lower) || w.place.is_whole(&lower)
+            // (a person by title, `Mr Chan`, or a body whose last word is
+            // an agent's, `the Hong Kong SAR Government`)
+            let first = lower.split(' ').next().unwrap_or("");
+            let last = lower.rsplit(' ').next().unwrap_or("");
+            self.frame_noun(p)
+                || w.agent.is_whole(&lower)
+                || w.place.is_whole(&lower)
+                || w.title.is_whole(first)
+                || w.agent.is_whole(last)
         })
     }
 
     /// True where the English words `before` a figure end in a verb of the
-    /// `giving` row and the words `after` it open with `to` or `for`: the
-    /// amount is given to what follows.
+    /// `giving` row and the words `after` it open with `to`, `for`, `on`,
+    /// `in` or `into`: the amount is given to, or spent on, what follows.
     pub(super) fn given_to(&self, before: Span, after: Span) -> bool {
         let lower = self.text[before].trim_end().to_ascii_lowercase();
         let gives = self
@@ -106,7 +114,7 @@ impl Ctx<'_> {
             .is_some_and(|n| self.word_boundary(before.start + lower.len() - n));
         let rest = self.text[after].trim_start();
         gives
-            && ["to ", "for "].iter().any(|p| {
+            && ["to ", "for ", "on ", "in ", "into "].iter().any(|p| {
                 rest.get(..p.len())
                     .is_some_and(|h| h.eq_ignore_ascii_case(p))
             })
@@ -421,6 +429,23 @@ mod tests {
             "{m:?}"
         );
         assert_eq!(m.len(), 3, "{m:?}");
+    }
+
+    #[test]
+    fn amounts_an_agent_spends_measure_what_they_go_to() {
+        // a bare verb after a modal is no metric, nor is a person by title
+        assert_eq!(
+            metrics("The Secretary will earmark $300 million to expand the Data Science Hub."),
+            ["Data Science Hub"]
+        );
+        assert_eq!(
+            metrics("Firms invested $12 billion in clean energy research last year."),
+            ["clean energy research"]
+        );
+        assert_eq!(
+            metrics("The State Government also intends to pour $40 million into the Marine Science Fund."),
+            ["Marine Science Fund"]
+        );
     }
 
     #[test]

@@ -126,10 +126,10 @@ fn word_marks(text: &str, para: Span, english: &EnglishWords, out: &mut Vec<(usi
         let lower_ed =
             t.starts_with(|c: char| c.is_ascii_lowercase()) && t.len() >= 5 && t.ends_with("ed");
         let verb = match w.class {
-            Class::Verb | Class::Auxiliary => true,
+            Class::Verb | Class::Auxiliary | Class::Modal => true,
             Class::Open => {
                 lower_ed
-                    && (prev == Some(Class::Auxiliary)
+                    && (matches!(prev, Some(Class::Auxiliary | Class::Modal))
                         || (k >= 1 && words[k - 1].joins && verb_before))
             }
             _ => false,
