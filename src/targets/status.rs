@@ -15,13 +15,17 @@ const LIST_ITEMS: usize = 30;
 impl Ctx<'_> {
     /// Without frames: a year before the reference year (the caller's or
     /// the document's dateline; else the plan the document sets out) is a
-    /// report and one after it a goal; otherwise a plan document states
-    /// goals and anything else reports.
-    pub(super) fn status_from_year(&self, y: Option<&YHit>) -> Status {
+    /// report and one after it a goal; an amount of money with no year in
+    /// a document about a later year than its date (`FY 2015 Budget
+    /// Request`, dated 2014) is planned spending, a goal; otherwise a plan
+    /// document states goals and anything else reports.
+    pub(super) fn status_from_year(&self, y: Option<&YHit>, money: bool) -> Status {
         let now = self.reference_year.or(self.frame.plan_start);
+        let later_document = |now: i32| self.frame.title_year.is_some_and(|t| t > now);
         match (y, now) {
             (Some(y), Some(now)) if y.end_year < now => Status::Actual,
             (Some(y), Some(now)) if y.end_year > now => Status::Target,
+            (None, Some(now)) if money && later_document(now) => Status::Target,
             (_, Some(_)) if self.frame.plan_start.is_some() => Status::Target,
             _ => Status::Actual,
         }
@@ -120,6 +124,16 @@ mod tests {
         assert!(got.iter().all(|r| r.5 == Actual), "{got:?}");
         // without the end word, `至` sets a deadline
         assert_eq!(t("至2025年，研发人员超过28万人。")[0].5, Target);
+    }
+
+    #[test]
+    fn money_of_a_later_years_budget_is_planned() {
+        let got = t("Ministry presents FY 2027 Budget Request\nJune 3, 2026\n\
+                     The request of $4.1 billion supports research in all fields. \
+                     Each year the ministry receives about 9,000 proposals.");
+        assert_eq!((got[0].4, got[0].5), (Some(2027), Target), "{got:?}");
+        // a count of the same document is no budget
+        assert_eq!((got[1].4, got[1].5), (None, Actual), "{got:?}");
     }
 
     #[test]

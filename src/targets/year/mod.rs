@@ -160,7 +160,7 @@ impl Ctx<'_> {
         {
             s
         } else {
-            self.status_from_year(year_hit)
+            self.status_from_year(year_hit, q.unit == crate::model::Unit::Currency)
         };
         if let Some(y) = year_hit.filter(|y| y.kind == YearKind::PlanPeriod) {
             // `“十五五”开局之年`: the plan's first (or last) year
