@@ -483,7 +483,16 @@ impl Ctx<'_> {
                 // 力道續呈平疲，`, comments on their statement: the figure
                 // after it continues that statement, whatever clause is
                 // further back)
-                Some((!self.on_course(self.subject_noun(piece))).then_some(piece))
+                // (and so does a clause on the statement's standing, `，居
+                // 全国第14位；`)
+                let standing = self
+                    .rules
+                    .words
+                    .standing
+                    .prefix_of(&self.text[piece])
+                    .is_some_and(|n| self.word_boundary(piece.start + n));
+                let comment = standing || self.on_course(self.subject_noun(piece));
+                Some((!comment).then_some(piece))
             })
             .flatten()
             .map(|span| Phrase {

@@ -112,6 +112,11 @@ fn a_clause_on_the_course_of_figures_comments_on_their_statement() {
         metrics("南韓研發投入2012年增加9%，此後成長動能放緩，2013年年增6.9%。"),
         ["南韓研發投入", "南韓研發投入"]
     );
+    // so does a clause on the statement's standing
+    assert_eq!(
+        metrics("2024年全市技术合同成交额达到300亿元，位居全省第二；同比增长15%。"),
+        ["技术合同成交额", "技术合同成交额"]
+    );
     // a clause whose subject is an indicator of its own gives the figure
     // after it that subject
     assert_eq!(
