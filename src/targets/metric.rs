@@ -218,6 +218,13 @@ impl Ctx<'_> {
             {
                 return own(np);
             }
+            // a figure that qualifies a goal after a relative clause with no
+            // noun of its own (`，完成了规划提出的12件的预期目标`) is the
+            // goal's value of the statement before it (with a noun,
+            // `规划地区生产总值1250亿元的目标`, the noun is its metric)
+            if self.text[before].trim_end().ends_with('的') && self.qualifies_goal(q, clause) {
+                return Some(Found::FollowOn(Via::Bare, None));
+            }
             // Chinese writes an indicator after its figure: `以3%的土地`,
             // `创造了18%的工业增加值`, and the thing a count counts
             // (`178家国家级经开区的进出口总额`, `培养了420名住院医师`)
@@ -499,6 +506,15 @@ impl Ctx<'_> {
                 span,
                 via: Via::Bare,
             })
+    }
+
+    /// True where a Chinese figure stands before `的` and a goal noun
+    /// (`12件的预期目标`): it is a goal's value, whatever reports around it.
+    pub(super) fn qualifies_goal(&self, q: &QHit, clause: Span) -> bool {
+        self.text[between(q.span.end, clause.end)]
+            .strip_prefix('的')
+            .and_then(|r| self.rules.words.goal_noun.prefix_of(r))
+            .is_some()
     }
 
     /// The last noun of the subject of a Chinese clause with no figure:

@@ -124,3 +124,23 @@ fn a_clause_on_the_course_of_figures_comments_on_their_statement() {
         "制造业研发密度亦呈上升态势"
     );
 }
+
+#[test]
+fn a_figure_of_a_goal_is_a_goal_of_the_statement() {
+    let got =
+        t("截至2024年底，全省高新技术企业达到1.2万家，提前完成“十四五”规划提出的1万家的目标。");
+    assert_eq!(got[1].1, "高新技术企业", "{got:?}");
+    assert_eq!(
+        (got[1].4, got[1].5),
+        (Some(2025), crate::Status::Target),
+        "{got:?}"
+    );
+    // with a noun of its own before it, that noun is its metric
+    let got = t("全区提前两年完成“十四五”规划科技型企业3000家的目标。");
+    assert_eq!(got[0].1, "规划科技型企业", "{got:?}");
+    assert_eq!(
+        (got[0].4, got[0].5),
+        (Some(2025), crate::Status::Target),
+        "{got:?}"
+    );
+}

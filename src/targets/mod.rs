@@ -406,7 +406,17 @@ impl Ctx<'_> {
         if !self.is_indicator(q, phrase, named) {
             return (None, None);
         }
-        let (year, mut status) = self.year_and_status(q, sentence);
+        let (mut year, mut status) = self.year_and_status(q, sentence);
+        // a goal's value (`提前完成“十四五”规划提出的1万家的目标`): a goal,
+        // for the end of the plan its clause names, else of no year
+        if self.qualifies_goal(q, clause) {
+            status = Status::Target;
+            year = self
+                .years_in(clause)
+                .filter(|y| y.kind == YearKind::PlanPeriod)
+                .last()
+                .map(|y| y.end_year);
+        }
         let baseline = self.baseline(i, q, clause);
         // the `from` figure of `从X提高到Y`: where things stand, reported
         let is_from = self.quantities.get(i + 1).is_some_and(|next| {
