@@ -81,14 +81,19 @@ impl Ctx<'_> {
         if p.via != Via::Own || is_english(&self.text[p.span]) {
             return None;
         }
-        if let Some(places) = self.compared_places(p.span) {
-            return Some(Found::FollowOn(
-                Via::Compared,
-                Some(Phrase {
-                    span: places,
-                    via: Via::Own,
-                }),
-            ));
+        if let Some(compared) = self.compared(p.span) {
+            let phrase = Phrase {
+                span: compared,
+                via: Via::Own,
+            };
+            // places compared continue the statement; anything else is
+            // the metric without the comparison word (`低于全国平均水平
+            // 2.54%` → `全国平均水平`)
+            return Some(if self.is_place(compared) {
+                Found::FollowOn(Via::Compared, Some(phrase))
+            } else {
+                Found::Own(phrase)
+            });
         }
         if !self.is_place(p.span) {
             return None;
@@ -121,10 +126,9 @@ impl Ctx<'_> {
         ))
     }
 
-    /// The places after a comparison word that opens a Chinese subject
-    /// (`超越日本`, `僅低於以色列`: an adverb may stand before the word),
-    /// where nothing else follows it.
-    fn compared_places(&self, span: Span) -> Option<Span> {
+    /// What a comparison word that opens a Chinese subject compares with
+    /// (`超越日本`, `僅低於以色列`: an adverb may stand before the word).
+    fn compared(&self, span: Span) -> Option<Span> {
         let w = &self.rules.words;
         let t = &self.text[span];
         let &(o, n) = w.comparison.words_in(t).first()?;
@@ -132,8 +136,8 @@ impl Ctx<'_> {
         if lead.chars().count() > 1 || !self.word_boundary(span.start + o) {
             return None;
         }
-        let places = self.trim(between(span.start + o + n, span.end));
-        (!places.is_empty() && self.is_place(places)).then_some(places)
+        let compared = self.trim(between(span.start + o + n, span.end));
+        self.has_words(compared).then_some(compared)
     }
 
     /// The topic a sentence sets before `before` in a clause of its own:
@@ -222,9 +226,9 @@ mod tests {
             metrics("2022年南韓研發經費占GDP比率4.9%，高於德國3.1%、法國2.2%，僅次於以色列5.6%。");
         assert_eq!(m, ["南韓研發經費占GDP比率"; 4], "{m:?}");
         // a comparison word before a noun phrase that is no place compares
-        // with a figure of another indicator, and leaves the metric alone
+        // with a figure of another indicator, and is no part of its metric
         let m = metrics("2022年河南研发经费投入强度为1.86%，低于全国平均水平2.54%。");
-        assert_ne!(m[1], m[0], "{m:?}");
+        assert_eq!(m, ["河南研发经费投入强度", "全国平均水平"], "{m:?}");
     }
 
     #[test]
