@@ -228,19 +228,13 @@ pub(crate) fn words(text: &str, span: Span, table: &EnglishWords) -> Vec<Word> {
 fn settle_verbs(text: &str, words: &mut [Word]) {
     for k in 0..words.len() {
         let prev = k.checked_sub(1).map(|p| words[p].class);
+        let auxiliary_before = matches!(prev, Some(Class::Auxiliary | Class::Modal));
         // (what stands before the word past any adverbs: `will also set`)
         let before_adverbs = words[..k]
             .iter()
             .rev()
             .find(|w| w.class != Class::Adverb)
             .map(|w| w.class);
-        let prev = prev.map(|p| {
-            if p == Class::Modal {
-                Class::Auxiliary
-            } else {
-                p
-            }
-        });
         let next = words.get(k + 1).map(|w| w.class);
         let ends_clause = next.is_none_or(|n| n == Class::Punct);
         let w = &text[words[k].span];
@@ -252,12 +246,7 @@ fn settle_verbs(text: &str, words: &mut [Word]) {
         let bare = lower_case
             && (before_adverbs == Some(Class::Modal)
                 || (prev == Some(Class::Adverb)
-                    && k >= 2
-                    && words[..k - 1]
-                        .iter()
-                        .rev()
-                        .find(|w| w.class != Class::Adverb)
-                        .is_some_and(|w| w.class == Class::Open)
+                    && before_adverbs == Some(Class::Open)
                     && words
                         .get(k + 1)
                         .is_some_and(|n| text[n.span].eq_ignore_ascii_case("to"))));
@@ -275,7 +264,7 @@ fn settle_verbs(text: &str, words: &mut [Word]) {
                     && k > 0
                     && words[k - 1].class == Class::Open
                     && text[words[k - 1].span].starts_with(|c: char| c.is_ascii_uppercase());
-                let verb = prev == Some(Class::Auxiliary)
+                let verb = auxiliary_before
                     || bare
                     || infinitive
                     || (after_subject
@@ -300,7 +289,7 @@ fn settle_verbs(text: &str, words: &mut [Word]) {
                 });
                 // (a word in -ing after an auxiliary is a verb: `is aiming
                 // to spend`, `are seeking`)
-                let progressive = lower.ends_with("ing") && prev == Some(Class::Auxiliary);
+                let progressive = lower.ends_with("ing") && auxiliary_before;
                 // (a lower-case word between `to` and its object is an
                 // infinitive: `to implement the programme`)
                 let infinitive = lower_case

@@ -21,11 +21,12 @@ impl Ctx<'_> {
     /// document states goals and anything else reports.
     pub(super) fn status_from_year(&self, y: Option<&YHit>, money: bool) -> Status {
         let now = self.reference_year.or(self.frame.plan_start);
-        let later_document = |now: i32| self.frame.title_year.is_some_and(|t| t > now);
         match (y, now) {
             (Some(y), Some(now)) if y.end_year < now => Status::Actual,
             (Some(y), Some(now)) if y.end_year > now => Status::Target,
-            (None, Some(now)) if money && later_document(now) => Status::Target,
+            (None, Some(now)) if money && self.frame.title_year.is_some_and(|t| t > now) => {
+                Status::Target
+            }
             (_, Some(_)) if self.frame.plan_start.is_some() => Status::Target,
             _ => Status::Actual,
         }
