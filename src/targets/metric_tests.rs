@@ -135,7 +135,9 @@ fn a_figure_of_a_goal_is_a_goal_of_the_statement() {
         (Some(2025), crate::Status::Target),
         "{got:?}"
     );
-    // with a noun of its own before it, that noun is its metric
+    // with a noun of its own before it, that noun is its metric (the plan's
+    // `规划` after its name stays in it: a known defect, since `规划面积`
+    // and the like are metrics)
     let got = t("全区提前两年完成“十四五”规划科技型企业3000家的目标。");
     assert_eq!(got[0].1, "规划科技型企业", "{got:?}");
     assert_eq!(
